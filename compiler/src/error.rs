@@ -1,0 +1,131 @@
+//! Compile-time errors: CPython's SyntaxError and its subclasses, with the fields its
+//! exception carries (`msg`, `filename`, `lineno`, `offset`, `end_lineno`, `end_offset`,
+//! `text`) and its report format.
+
+use std::fmt;
+
+/// Which SyntaxError class CPython raises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+impl ErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::IndentationError => "IndentationError",
+            ErrorKind::TabError => "TabError",
+        }
+    }
+}
+
+/// A compile-time error. Positions are CPython's: `lineno` is 1-based, `offset` and
+/// `end_offset` are 1-based *character* columns (0 when unknown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: ErrorKind,
+    pub msg: String,
+    pub filename: String,
+    pub lineno: u32,
+    pub offset: u32,
+    pub end_lineno: u32,
+    pub end_offset: u32,
+    /// The offending source line, with its newline, when there is one.
+    pub text: Option<String>,
+}
+
+impl SyntaxError {
+    /// An error at 1-based line `lineno`, 0-based *byte* columns `col..end_col` of `source`
+    /// (the whole file); fills in `text` and converts the columns to CPython's 1-based
+    /// character offsets.
+    #[allow(clippy::too_many_arguments)]
+    pub fn at(
+        kind: ErrorKind,
+        msg: impl Into<String>,
+        filename: &str,
+        source: &str,
+        lineno: u32,
+        col: u32,
+        end_lineno: u32,
+        end_col: u32,
+    ) -> SyntaxError {
+        let line = source_line(source, lineno);
+        let end_line = if end_lineno == lineno { line } else { source_line(source, end_lineno) };
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            filename: filename.to_string(),
+            lineno,
+            offset: line.map_or(col + 1, |l| char_col(l, col) + 1),
+            end_lineno,
+            end_offset: end_line.map_or(end_col + 1, |l| char_col(l, end_col) + 1),
+            text: line.map(|l| {
+                let mut s = l.to_string();
+                if !s.ends_with('\n') {
+                    s.push('\n');
+                }
+                s
+            }),
+        }
+    }
+
+    /// CPython's report of this error, as `python3 file.py` prints it on stderr (without a
+    /// "Traceback" header, which CPython omits for errors found while compiling the main file).
+    pub fn report(&self) -> String {
+        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
+        if let Some(text) = &self.text {
+            let line = text.trim_end_matches(['\n', '\r']);
+            let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
+            let indent = line.chars().count() - stripped.chars().count();
+            out.push_str("    ");
+            out.push_str(stripped.trim_end());
+            out.push('\n');
+            if self.offset >= 1 {
+                let width = stripped.trim_end().chars().count() as i64;
+                let start = (self.offset as i64 - 1 - indent as i64).clamp(0, width);
+                let mut end = if self.end_lineno == self.lineno && self.end_offset > self.offset {
+                    self.end_offset as i64 - 1 - indent as i64
+                } else {
+                    start + 1
+                };
+                end = end.clamp(start + 1, width.max(start) + 1);
+                out.push_str("    ");
+                out.push_str(&" ".repeat(start as usize));
+                out.push_str(&"^".repeat((end - start) as usize));
+                out.push('\n');
+            }
+        }
+        out.push_str(&format!("{}: {}\n", self.kind.name(), self.msg));
+        out
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    /// The exception line, `SyntaxError: msg`, as the last line of a traceback shows it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.name(), self.msg)
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// The text of 1-based line `lineno` of `source`, with its line ending.
+pub fn source_line(source: &str, lineno: u32) -> Option<&str> {
+    if lineno == 0 {
+        return None;
+    }
+    source.split_inclusive('\n').nth(lineno as usize - 1)
+}
+
+/// The character index of byte column `col` in `line`.
+pub fn char_col(line: &str, col: u32) -> u32 {
+    let col = (col as usize).min(line.len());
+    let mut end = col;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    line[..end].chars().count() as u32 + (col - end) as u32
+}

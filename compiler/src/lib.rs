@@ -1,0 +1,23 @@
+//! cellvm's compiler: Python 3.11 source to `CodeObject`s with CPython's scopes and
+//! introspection fields. It knows nothing of the runtime.
+//!
+//! The pipeline: [`lexer`] (tokens) -> [`parser`] (an AST in a `bumpalo::Bump`) ->
+//! [`symtable`] (one scope per module, class, function, lambda and comprehension) ->
+//! [`codegen`] (the `CodeObject` tree) ; [`dis`] shows the result as CPython's `dis` does.
+
+pub mod ast;
+pub mod bytecode;
+pub mod error;
+pub mod lexer;
+pub mod parser;
+pub mod token;
+
+pub use bytecode::{CodeObject, Const, Instr, Opcode};
+pub use error::{ErrorKind, SyntaxError};
+
+/// What the source is: a module (`exec`) or a single expression (`eval`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Exec,
+    Eval,
+}

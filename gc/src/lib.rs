@@ -1,0 +1,1 @@
+//! The heap (issue 3).
