@@ -10,6 +10,11 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting too deep for the compiler's passes (CPython: "maximum recursion depth
+    /// exceeded during compilation").
+    RecursionError,
+    /// Nesting too deep for the parser (CPython raises a bare MemoryError).
+    MemoryError,
 }
 
 impl ErrorKind {
@@ -18,6 +23,8 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
+            ErrorKind::MemoryError => "MemoryError",
         }
     }
 }
@@ -74,7 +81,11 @@ impl SyntaxError {
 
     /// CPython's report of this error, as `python3 file.py` prints it on stderr (without a
     /// "Traceback" header, which CPython omits for errors found while compiling the main file).
+    /// The two resource errors are reported as their exception line alone, as CPython does.
     pub fn report(&self) -> String {
+        if matches!(self.kind, ErrorKind::RecursionError | ErrorKind::MemoryError) {
+            return format!("{self}\n");
+        }
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         if let Some(text) = &self.text {
             let line = text.trim_end_matches(['\n', '\r']);
@@ -106,7 +117,11 @@ impl SyntaxError {
 impl fmt::Display for SyntaxError {
     /// The exception line, `SyntaxError: msg`, as the last line of a traceback shows it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.name(), self.msg)
+        if self.msg.is_empty() {
+            write!(f, "{}", self.kind.name())
+        } else {
+            write!(f, "{}: {}", self.kind.name(), self.msg)
+        }
     }
 }
 
