@@ -21,3 +21,16 @@ pub enum Mode {
     Exec,
     Eval,
 }
+
+/// Compile `source` (already decoded; see [`lexer::decode_source`]) into the code object of
+/// a module (`Mode::Exec`) or of one expression (`Mode::Eval`).
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<std::sync::Arc<CodeObject>, SyntaxError> {
+    let bump = bumpalo::Bump::new();
+    let module = parser::parse(&bump, source, filename, mode)?;
+    let _ = module;
+    unimplemented!("codegen")
+}
