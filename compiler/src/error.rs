@@ -79,6 +79,15 @@ impl SyntaxError {
         }
     }
 
+    /// As [`SyntaxError::at`], but with CPython's *byte* offsets (`col + 1`), which is what
+    /// the symtable and the code generator report (only the parser converts to characters).
+    pub fn at_bytes(kind: ErrorKind, msg: impl Into<String>, filename: &str, source: &str, loc: crate::ast::Loc) -> SyntaxError {
+        let mut e = SyntaxError::at(kind, msg, filename, source, loc.lineno, loc.col, loc.end_lineno, loc.end_col);
+        e.offset = loc.col + 1;
+        e.end_offset = loc.end_col + 1;
+        e
+    }
+
     /// CPython's report of this error, as `python3 file.py` prints it on stderr (without a
     /// "Traceback" header, which CPython omits for errors found while compiling the main file).
     /// The two resource errors are reported as their exception line alone, as CPython does.

@@ -7,9 +7,11 @@
 
 pub mod ast;
 pub mod bytecode;
+pub mod codegen;
 pub mod error;
 pub mod lexer;
 pub mod parser;
+pub mod symtable;
 pub mod token;
 
 pub use bytecode::{CodeObject, Const, Instr, Opcode};
@@ -30,7 +32,6 @@ pub fn compile(
     mode: Mode,
 ) -> Result<std::sync::Arc<CodeObject>, SyntaxError> {
     let bump = bumpalo::Bump::new();
-    let module = parser::parse(&bump, source, filename, mode)?;
-    let _ = module;
-    unimplemented!("codegen")
+    let module = bump.alloc(parser::parse(&bump, source, filename, mode)?);
+    codegen::compile_module(&bump, module, source, filename, mode == Mode::Eval)
 }

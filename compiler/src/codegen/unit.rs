@@ -1,0 +1,359 @@
+//! A code object under construction: its instruction stream with labels and exception
+//! handlers, its constant / name / variable tables, and its assembly into a `CodeObject`
+//! (jump resolution, stack depth, the exception table, cell2arg).
+
+use std::sync::Arc;
+
+use hashbrown::HashMap;
+
+use crate::ast::Loc;
+use crate::bytecode::{flags, CodeObject, Const, ExceptionEntry, Instr, Opcode};
+use crate::symtable::{Block, BlockKind, Scope, DEF_FREE_CLASS};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Module,
+    Class,
+    Function,
+    Lambda,
+    Comprehension,
+}
+
+/// An exception handler pushed by a SETUP_FINALLY / SETUP_CLEANUP / SETUP_WITH (CPython's
+/// pseudo-instructions, which here only exist while compiling).
+#[derive(Clone, Copy, Debug)]
+struct Handler {
+    target: Label,
+    lasti: bool,
+    /// Added to the stack depth at the setup point: -1 for `with`, whose handler runs without
+    /// the result of `__enter__`.
+    depth_adjust: i32,
+    /// The instruction index at which the handler was pushed.
+    setup_at: u32,
+}
+
+/// Key for de-duplicating constants (floats by bits, so 0.0 and -0.0 stay apart).
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum ConstKey {
+    None,
+    Bool(bool),
+    Ellipsis,
+    Int(i64),
+    BigInt(Arc<str>),
+    Float(u64),
+    Complex(u64, u64),
+    Str(Arc<str>),
+    Bytes(Arc<[u8]>),
+}
+
+fn const_key(c: &Const) -> Option<ConstKey> {
+    Some(match c {
+        Const::None => ConstKey::None,
+        Const::Bool(b) => ConstKey::Bool(*b),
+        Const::Ellipsis => ConstKey::Ellipsis,
+        Const::Int(i) => ConstKey::Int(*i),
+        Const::BigInt(s) => ConstKey::BigInt(s.clone()),
+        Const::Float(f) => ConstKey::Float(f.to_bits()),
+        Const::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
+        Const::Str(s) => ConstKey::Str(s.clone()),
+        Const::Bytes(b) => ConstKey::Bytes(b.clone()),
+        Const::Tuple(_) | Const::FrozenSet(_) | Const::Code(_) => return None,
+    })
+}
+
+pub struct Unit<'a> {
+    pub kind: UnitKind,
+    pub scope: usize,
+    pub name: &'a str,
+    pub qualname: String,
+    /// The class name used for mangling `__private` names, inherited by nested scopes.
+    pub private: Option<&'a str>,
+    pub firstlineno: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub loc: Loc,
+
+    instrs: Vec<Instr>,
+    locs: Vec<Loc>,
+    /// The innermost handler of each instruction.
+    instr_handler: Vec<Option<u32>>,
+    labels: Vec<u32>,
+    handlers: Vec<Handler>,
+    handler_stack: Vec<u32>,
+
+    consts: Vec<Const>,
+    const_map: HashMap<ConstKey, u32>,
+    names: Vec<&'a str>,
+    name_map: HashMap<&'a str, u32>,
+    varnames: Vec<&'a str>,
+    varname_map: HashMap<&'a str, u32>,
+    pub cellvars: Vec<&'a str>,
+    pub freevars: Vec<&'a str>,
+}
+
+const UNRESOLVED: u32 = u32::MAX;
+
+impl<'a> Unit<'a> {
+    pub fn new(kind: UnitKind, scope: usize, block: &Block<'a>, name: &'a str, firstlineno: u32) -> Unit<'a> {
+        let mut cellvars = block.names_by_scope(Scope::Cell, 0);
+        if block.needs_class_closure {
+            cellvars.push("__class__");
+        }
+        let freevars = block.names_by_scope(Scope::Free, DEF_FREE_CLASS);
+        let mut flags = 0;
+        if block.kind == BlockKind::Function {
+            flags |= flags::OPTIMIZED | flags::NEWLOCALS;
+            if block.nested {
+                flags |= flags::NESTED;
+            }
+            if block.generator {
+                flags |= flags::GENERATOR;
+            }
+            if block.varargs {
+                flags |= flags::VARARGS;
+            }
+            if block.varkeywords {
+                flags |= flags::VARKEYWORDS;
+            }
+        }
+        let mut unit = Unit {
+            kind,
+            scope,
+            name,
+            qualname: String::new(),
+            private: None,
+            firstlineno,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags,
+            loc: Loc { lineno: firstlineno, col: 0, end_lineno: firstlineno, end_col: 0 },
+            instrs: Vec::new(),
+            locs: Vec::new(),
+            instr_handler: Vec::new(),
+            labels: Vec::new(),
+            handlers: Vec::new(),
+            handler_stack: Vec::new(),
+            consts: Vec::new(),
+            const_map: HashMap::new(),
+            names: Vec::new(),
+            name_map: HashMap::new(),
+            varnames: Vec::new(),
+            varname_map: HashMap::new(),
+            cellvars,
+            freevars,
+        };
+        for p in &block.params {
+            unit.varname(p);
+        }
+        unit
+    }
+
+    pub fn emit(&mut self, op: Opcode, arg: u32) {
+        self.instrs.push(Instr { op, arg });
+        self.locs.push(self.loc);
+        self.instr_handler.push(self.handler_stack.last().copied());
+    }
+
+    /// An instruction with no source position of its own (CPython's UNSET_LOC).
+    pub fn emit_noline(&mut self, op: Opcode, arg: u32) {
+        self.emit(op, arg);
+        if let Some(l) = self.locs.last_mut() {
+            *l = Loc::default();
+        }
+    }
+
+    pub fn emit_jump(&mut self, op: Opcode, target: Label) {
+        debug_assert!(op.is_jump());
+        self.emit(op, target.0);
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        self.labels.push(UNRESOLVED);
+        Label(self.labels.len() as u32 - 1)
+    }
+
+    pub fn bind(&mut self, label: Label) {
+        self.labels[label.0 as usize] = self.instrs.len() as u32;
+    }
+
+    /// Whether `label` already has its position (so a jump to it goes backwards).
+    pub fn is_bound(&self, label: Label) -> bool {
+        self.labels[label.0 as usize] != UNRESOLVED
+    }
+
+    /// Open an exception handler region (SETUP_FINALLY: `lasti` false; SETUP_CLEANUP: true).
+    pub fn push_handler(&mut self, target: Label, lasti: bool, depth_adjust: i32) {
+        self.handlers.push(Handler { target, lasti, depth_adjust, setup_at: self.instrs.len() as u32 });
+        self.handler_stack.push(self.handlers.len() as u32 - 1);
+    }
+
+    /// Close the innermost handler region (POP_BLOCK).
+    pub fn pop_handler(&mut self) {
+        self.handler_stack.pop();
+    }
+
+    /// Snapshot of the open handlers, for unwinding that must not outlive one statement.
+    pub fn handler_state(&self) -> Vec<u32> {
+        self.handler_stack.clone()
+    }
+
+    pub fn restore_handlers(&mut self, state: Vec<u32>) {
+        self.handler_stack = state;
+    }
+
+    pub fn add_const(&mut self, c: Const) -> u32 {
+        if let Some(key) = const_key(&c) {
+            if let Some(&i) = self.const_map.get(&key) {
+                return i;
+            }
+            let i = self.consts.len() as u32;
+            self.const_map.insert(key, i);
+            self.consts.push(c);
+            return i;
+        }
+        if let Const::Tuple(_) | Const::FrozenSet(_) = c {
+            if let Some(i) = self.consts.iter().position(|x| *x == c) {
+                return i as u32;
+            }
+        }
+        self.consts.push(c);
+        self.consts.len() as u32 - 1
+    }
+
+    pub fn name(&mut self, name: &'a str) -> u32 {
+        intern(&mut self.names, &mut self.name_map, name)
+    }
+
+    pub fn varname(&mut self, name: &'a str) -> u32 {
+        intern(&mut self.varnames, &mut self.varname_map, name)
+    }
+
+    /// Index of a cell (`cell = true`) or free variable in the deref slots.
+    pub fn deref(&self, name: &str, cell: bool) -> Option<u32> {
+        if cell {
+            self.cellvars.iter().position(|n| *n == name).map(|i| i as u32)
+        } else {
+            self.freevars.iter().position(|n| *n == name).map(|i| (i + self.cellvars.len()) as u32)
+        }
+    }
+
+    pub fn last_op(&self) -> Option<Opcode> {
+        self.instrs.last().map(|i| i.op)
+    }
+
+    pub fn assemble(self, filename: &Arc<str>) -> CodeObject {
+        let Unit { mut instrs, labels, handlers, instr_handler, locs, .. } = self;
+        for ins in instrs.iter_mut() {
+            if ins.op.is_jump() {
+                ins.arg = labels[ins.arg as usize];
+            }
+        }
+        let target_of = |h: &Handler| labels[h.target.0 as usize];
+        let depths = stack_depths(&instrs, &handlers, &target_of);
+        let stacksize = depths.iter().flatten().copied().max().unwrap_or(0) + 2;
+
+        let mut exception_table: Vec<ExceptionEntry> = Vec::new();
+        for (i, h) in instr_handler.iter().enumerate() {
+            let Some(h) = h else { continue };
+            let handler = &handlers[*h as usize];
+            let target = target_of(handler);
+            let base = depths.get(handler.setup_at as usize).copied().flatten().unwrap_or(0);
+            let depth = (base as i32 + handler.depth_adjust).max(0) as u32;
+            let i = i as u32;
+            if let Some(last) = exception_table.last_mut() {
+                if last.end == i && last.target == target && last.depth == depth && last.lasti == handler.lasti {
+                    last.end = i + 1;
+                    continue;
+                }
+            }
+            exception_table.push(ExceptionEntry { start: i, end: i + 1, target, depth, lasti: handler.lasti });
+        }
+
+        let varnames: Vec<Arc<str>> = self.varnames.iter().map(|s| Arc::from(*s)).collect();
+        let nargs = {
+            let mut n = (self.argcount + self.kwonlyargcount) as usize;
+            n += (self.flags & flags::VARARGS != 0) as usize;
+            n += (self.flags & flags::VARKEYWORDS != 0) as usize;
+            n
+        };
+        let cell2arg = self
+            .cellvars
+            .iter()
+            .map(|c| varnames[..nargs.min(varnames.len())].iter().position(|v| &**v == *c).map(|i| i as u32))
+            .collect();
+        CodeObject {
+            name: Arc::from(self.name),
+            qualname: Arc::from(self.qualname.as_str()),
+            filename: filename.clone(),
+            firstlineno: self.firstlineno,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags,
+            varnames,
+            cellvars: self.cellvars.iter().map(|s| Arc::from(*s)).collect(),
+            freevars: self.freevars.iter().map(|s| Arc::from(*s)).collect(),
+            names: self.names.iter().map(|s| Arc::from(*s)).collect(),
+            consts: self.consts,
+            stacksize,
+            code: instrs,
+            locations: locs,
+            exception_table,
+            cell2arg,
+        }
+    }
+}
+
+fn intern<'a>(list: &mut Vec<&'a str>, map: &mut HashMap<&'a str, u32>, name: &'a str) -> u32 {
+    if let Some(&i) = map.get(name) {
+        return i;
+    }
+    let i = list.len() as u32;
+    list.push(name);
+    map.insert(name, i);
+    i
+}
+
+/// The stack depth before each instruction (`None` where unreachable), by flow analysis;
+/// exception handlers are entered with the depth at their setup point, plus `lasti`, plus
+/// the exception.
+fn stack_depths(instrs: &[Instr], handlers: &[Handler], target_of: &dyn Fn(&Handler) -> u32) -> Vec<Option<u32>> {
+    let n = instrs.len();
+    let mut depth: Vec<Option<u32>> = vec![None; n];
+    let mut setups: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, h) in handlers.iter().enumerate() {
+        setups.entry(h.setup_at).or_default().push(i);
+    }
+    let mut work: Vec<(usize, i32)> = vec![(0, 0)];
+    while let Some((mut i, mut d)) = work.pop() {
+        while i < n {
+            if depth[i].is_some() {
+                break;
+            }
+            depth[i] = Some(d.max(0) as u32);
+            if let Some(hs) = setups.get(&(i as u32)) {
+                for &h in hs {
+                    let h = &handlers[h];
+                    let entry = d + h.depth_adjust + h.lasti as i32 + 1;
+                    work.push((target_of(h) as usize, entry));
+                }
+            }
+            let ins = instrs[i];
+            if ins.op.is_jump() {
+                work.push((ins.arg as usize, d + ins.op.stack_effect(ins.arg, true)));
+            }
+            if ins.op.is_terminator() {
+                break;
+            }
+            d += ins.op.stack_effect(ins.arg, false);
+            i += 1;
+        }
+    }
+    depth
+}
