@@ -1,0 +1,264 @@
+//! The heap object types. Each is allocated with `Gc::new` in the arena; mutable ones sit in
+//! a `RefLock` (whole-object) or keep `Lock` fields (individually settable attributes).
+
+mod dict;
+mod str;
+
+use std::cell::Cell;
+use std::sync::Arc;
+
+use cellvm_compiler::CodeObject;
+use gc_arena::lock::Lock;
+use gc_arena::{Collect, Gc, Mutation};
+
+pub use dict::{Dict, DictEntry, Set};
+pub use str::PyStr;
+
+use crate::interp::dispatch::Threaded;
+use crate::value::{GcCell, Value};
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Tuple<'gc>(pub Box<[Value<'gc>]>);
+
+impl<'gc> Tuple<'gc> {
+    pub fn as_slice(&self) -> &[Value<'gc>] {
+        &self.0
+    }
+}
+
+/// A code object at run time: the compiler's immutable `CodeObject` plus its constants as
+/// values, its names as interned strings and its pre-decoded threaded code.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Code<'gc> {
+    #[collect(require_static)]
+    pub co: Arc<CodeObject>,
+    pub consts: Box<[Value<'gc>]>,
+    pub names: Box<[Gc<'gc, PyStr>]>,
+    pub varnames: Box<[Gc<'gc, PyStr>]>,
+    pub name: Gc<'gc, PyStr>,
+    pub qualname: Gc<'gc, PyStr>,
+    /// Slots of a frame: locals, cells and frees (the eval stack comes after).
+    pub nlocalsplus: u32,
+    #[collect(require_static)]
+    pub threaded: Threaded,
+}
+
+/// A Python function: code, globals, closure (a tuple of cells) and the attributes Python may
+/// rebind (`Lock` fields, set through `Function::set_*`).
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Function<'gc> {
+    pub code: Gc<'gc, Code<'gc>>,
+    pub globals: GcCell<'gc, Dict<'gc>>,
+    pub closure: Option<Gc<'gc, Tuple<'gc>>>,
+    pub name: Lock<Gc<'gc, PyStr>>,
+    pub qualname: Lock<Gc<'gc, PyStr>>,
+    pub defaults: Lock<Option<Gc<'gc, Tuple<'gc>>>>,
+    pub kwdefaults: Lock<Option<GcCell<'gc, Dict<'gc>>>>,
+    pub annotations: Lock<Option<GcCell<'gc, Dict<'gc>>>>,
+    pub dict: Lock<Option<GcCell<'gc, Dict<'gc>>>>,
+    pub module: Lock<Value<'gc>>,
+    pub doc: Lock<Value<'gc>>,
+}
+
+macro_rules! lock_setter {
+    ($setter:ident, $field:ident, $ty:ty) => {
+        pub fn $setter(this: Gc<'gc, Self>, mc: &Mutation<'gc>, v: $ty) {
+            gc_arena::barrier::field!(Gc::write(mc, this), Self, $field).unlock().set(v);
+        }
+    };
+}
+
+impl<'gc> Function<'gc> {
+    lock_setter!(set_name, name, Gc<'gc, PyStr>);
+    lock_setter!(set_qualname, qualname, Gc<'gc, PyStr>);
+    lock_setter!(set_defaults, defaults, Option<Gc<'gc, Tuple<'gc>>>);
+    lock_setter!(set_kwdefaults, kwdefaults, Option<GcCell<'gc, Dict<'gc>>>);
+    lock_setter!(set_annotations, annotations, Option<GcCell<'gc, Dict<'gc>>>);
+    lock_setter!(set_dict, dict, Option<GcCell<'gc, Dict<'gc>>>);
+    lock_setter!(set_module, module, Value<'gc>);
+    lock_setter!(set_doc, doc, Value<'gc>);
+}
+
+/// A native function. Arguments arrive as a slice whose last `kwnames.len()` entries are the
+/// keyword arguments named by `kwnames` (CPython's vectorcall convention).
+pub type NativeFn = for<'gc> fn(&mut crate::Ctx<'gc, '_>, Args<'gc, '_>) -> crate::PyResult<'gc, Value<'gc>>;
+
+#[derive(Clone, Copy)]
+pub struct Args<'gc, 'a> {
+    pub args: &'a [Value<'gc>],
+    pub kwnames: &'a [Value<'gc>],
+}
+
+impl<'gc, 'a> Args<'gc, 'a> {
+    pub fn positional(&self) -> &'a [Value<'gc>] {
+        &self.args[..self.args.len() - self.kwnames.len()]
+    }
+
+    pub fn keywords(&self) -> impl Iterator<Item = (&'gc str, Value<'gc>)> + 'a {
+        let values = &self.args[self.args.len() - self.kwnames.len()..];
+        self.kwnames.iter().zip(values).map(|(k, v)| (k.as_str().unwrap_or(""), *v))
+    }
+}
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Builtin<'gc> {
+    #[collect(require_static)]
+    pub name: &'static str,
+    #[collect(require_static)]
+    pub func: NativeFn,
+    /// The object a method is bound to (`Undef` for a plain function).
+    pub bound: Value<'gc>,
+    /// The type a method belongs to, or the module of a function (for reprs).
+    pub owner: Value<'gc>,
+}
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct BoundMethod<'gc> {
+    pub func: Value<'gc>,
+    pub receiver: Value<'gc>,
+}
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Module<'gc> {
+    pub name: Gc<'gc, PyStr>,
+    pub dict: GcCell<'gc, Dict<'gc>>,
+}
+
+/// Which built-in layout instances of a class have (a user class inherits its base's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Collect)]
+#[collect(require_static)]
+pub enum Layout {
+    Object,
+    Exception,
+    Builtin,
+}
+
+/// A type: built-in types and (next) user classes alike.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Class<'gc> {
+    pub name: Lock<Gc<'gc, PyStr>>,
+    pub qualname: Lock<Gc<'gc, PyStr>>,
+    pub bases: Box<[Gc<'gc, Class<'gc>>]>,
+    /// The method resolution order after the class itself (`__mro__[1:]`).
+    pub ancestors: Box<[Gc<'gc, Class<'gc>>]>,
+    pub dict: GcCell<'gc, Dict<'gc>>,
+    pub layout: Layout,
+    /// Built-in types cannot take new attributes.
+    pub builtin: bool,
+}
+
+impl<'gc> Class<'gc> {
+    /// Look an attribute up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value<'gc>> {
+        if let Some(v) = self.dict.borrow().get_str(name) {
+            return Some(v);
+        }
+        self.ancestors.iter().find_map(|c| c.dict.borrow().get_str(name))
+    }
+
+    pub fn is_subclass(this: Gc<'gc, Self>, other: Gc<'gc, Class<'gc>>) -> bool {
+        Gc::ptr_eq(this, other) || this.ancestors.iter().any(|c| Gc::ptr_eq(*c, other))
+    }
+
+    pub fn name_str(&self) -> &'gc str {
+        Gc::as_ref(self.name.get()).as_str()
+    }
+}
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Instance<'gc> {
+    pub class: Gc<'gc, Class<'gc>>,
+    pub dict: GcCell<'gc, Dict<'gc>>,
+}
+
+/// One traceback entry: a code object and the instruction that was running.
+#[derive(Clone, Copy, Collect)]
+#[collect(no_drop)]
+pub struct TraceEntry<'gc> {
+    pub code: Gc<'gc, Code<'gc>>,
+    pub pc: u32,
+}
+
+/// An exception instance (of BaseException or a subclass).
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Exc<'gc> {
+    pub class: Gc<'gc, Class<'gc>>,
+    pub args: Gc<'gc, Tuple<'gc>>,
+    pub cause: Value<'gc>,
+    pub context: Value<'gc>,
+    pub suppress_context: bool,
+    /// Innermost frame last, as CPython's traceback chain reads.
+    pub traceback: Vec<TraceEntry<'gc>>,
+    pub dict: Option<GcCell<'gc, Dict<'gc>>>,
+}
+
+#[derive(Collect, Clone, Copy, Debug)]
+#[collect(require_static)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && lo < hi {
+            (hi - lo - 1) / step + 1
+        } else if step < 0 && lo > hi {
+            (lo - hi - 1) / (-step) + 1
+        } else {
+            0
+        };
+        n.min(i64::MAX as i128) as i64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Slice<'gc> {
+    pub start: Value<'gc>,
+    pub stop: Value<'gc>,
+    pub step: Value<'gc>,
+}
+
+/// The state of a built-in iterator.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub enum Iter<'gc> {
+    Seq { seq: Value<'gc>, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    Str { s: Gc<'gc, PyStr>, byte: usize },
+    DictKeys { dict: GcCell<'gc, Dict<'gc>>, index: usize, len: usize },
+    DictValues { dict: GcCell<'gc, Dict<'gc>>, index: usize, len: usize },
+    DictItems { dict: GcCell<'gc, Dict<'gc>>, index: usize, len: usize },
+    SetItems { set: Value<'gc>, index: usize, len: usize },
+    Reversed { seq: Value<'gc>, index: usize },
+    Enumerate { iter: Value<'gc>, count: i64 },
+    Zip { iters: Box<[Value<'gc>]>, strict: bool },
+    Map { func: Value<'gc>, iters: Box<[Value<'gc>]> },
+    Filter { func: Value<'gc>, iter: Value<'gc> },
+    /// `iter(callable, sentinel)`.
+    Callable { func: Value<'gc>, sentinel: Value<'gc> },
+    Exhausted,
+}
+
+/// A per-object cache for hashes of immutable values (`Cell` is fine in static data).
+pub type HashCache = Cell<Option<i64>>;

@@ -1,0 +1,69 @@
+//! `str`: immutable Unicode text, stored as UTF-8 with its length in code points (Python
+//! indexes by code point) and a lazily computed, cached hash.
+
+use std::cell::Cell;
+
+use gc_arena::Collect;
+
+#[derive(Collect)]
+#[collect(require_static)]
+pub struct PyStr {
+    s: Box<str>,
+    nchars: usize,
+    hash: Cell<Option<i64>>,
+}
+
+impl PyStr {
+    pub fn new(s: impl Into<Box<str>>) -> PyStr {
+        let s = s.into();
+        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s, nchars, hash: Cell::new(None) }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+
+    /// Length in code points.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.nchars
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nchars == 0
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+
+    pub fn hash(&self) -> i64 {
+        if let Some(h) = self.hash.get() {
+            return h;
+        }
+        let h = crate::ops::hash::str_hash(&self.s);
+        self.hash.set(Some(h));
+        h
+    }
+
+    /// The code point at index `i` (0 <= i < len).
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        if self.is_ascii() {
+            self.s.as_bytes().get(i).map(|&b| b as char)
+        } else {
+            self.s.chars().nth(i)
+        }
+    }
+
+    /// Byte offset of code point index `i` (clamped to the end).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            i.min(self.s.len())
+        } else {
+            self.s.char_indices().nth(i).map_or(self.s.len(), |(b, _)| b)
+        }
+    }
+}

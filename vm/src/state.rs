@@ -1,0 +1,190 @@
+//! The arena root: everything the running program can reach. All interpreter state lives
+//! here (the value stack, the frames, the exception being handled), which is what lets the
+//! collector run between slices.
+
+use gc_arena::lock::RefLock;
+use gc_arena::{Collect, Gc, Mutation};
+use hashbrown::HashMap;
+
+use crate::object::{Class, Code, Dict, Function, Layout, PyStr};
+use crate::value::{GcCell, Value};
+
+/// One activation: the seeds' frame. Its slots `[locals | cells | frees]` start at `base` in
+/// the shared value stack and its evaluation stack follows them; the callable sits at
+/// `base - 1`, where the return value goes.
+#[derive(Collect, Clone, Copy)]
+#[collect(no_drop)]
+pub struct Frame<'gc> {
+    pub code: Gc<'gc, Code<'gc>>,
+    pub func: Option<Gc<'gc, Function<'gc>>>,
+    pub globals: GcCell<'gc, Dict<'gc>>,
+    /// The namespace of a module or class body (LOAD_NAME); `Undef` in functions.
+    pub locals: Value<'gc>,
+    pub base: u32,
+    /// The instruction to resume at.
+    pub pc: u32,
+    /// What happens to the value this frame returns.
+    pub on_return: OnReturn,
+}
+
+#[derive(Collect, Clone, Copy, Debug, PartialEq, Eq)]
+#[collect(require_static)]
+pub enum OnReturn {
+    /// Push it on the caller's stack.
+    Push,
+    /// Hand it to the native code that started this run (a nested call).
+    Exit,
+    /// Discard it and keep the instance below (`__init__`).
+    KeepInstance,
+}
+
+/// Tunables of a running VM.
+#[derive(Clone, Debug)]
+pub struct RuntimeConfig {
+    pub recursion_limit: usize,
+    /// Capture stdout in `State::captured` instead of writing it.
+    pub capture_stdout: bool,
+    pub argv: Vec<String>,
+}
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct State<'gc> {
+    pub stack: Vec<Value<'gc>>,
+    pub frames: Vec<Frame<'gc>>,
+    /// The exception currently being handled (`sys.exc_info()`), or None.
+    pub exc_info: Value<'gc>,
+    pub types: Types<'gc>,
+    pub builtins: GcCell<'gc, Dict<'gc>>,
+    pub modules: GcCell<'gc, Dict<'gc>>,
+    pub interned: HashMap<Box<str>, Gc<'gc, PyStr>>,
+    #[collect(require_static)]
+    pub config: RuntimeConfig,
+    #[collect(require_static)]
+    pub out: Output,
+    /// How deeply native code has re-entered the interpreter.
+    #[collect(require_static)]
+    pub native_depth: usize,
+    /// Set by `sys.exit` / uncaught SystemExit: the process exit status.
+    #[collect(require_static)]
+    pub exit_status: Option<i32>,
+}
+
+/// Buffered standard output (and the capture used by embedders and tests).
+#[derive(Default)]
+pub struct Output {
+    pub buf: Vec<u8>,
+    pub captured: Vec<u8>,
+    pub capture: bool,
+}
+
+impl Output {
+    pub fn write(&mut self, s: &str) {
+        if self.capture {
+            self.captured.extend_from_slice(s.as_bytes());
+        } else {
+            self.buf.extend_from_slice(s.as_bytes());
+            if self.buf.len() > 1 << 16 {
+                self.flush();
+            }
+        }
+    }
+
+    pub fn flush(&mut self) {
+        use std::io::Write;
+        if !self.buf.is_empty() {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(&self.buf);
+            let _ = out.flush();
+            self.buf.clear();
+        }
+    }
+}
+
+macro_rules! types {
+    ($( $field:ident : $name:literal ),* $(,)?) => {
+        /// The built-in types (exception classes live in `Types::exceptions`).
+        #[derive(Collect)]
+        #[collect(no_drop)]
+        pub struct Types<'gc> {
+            $( pub $field: Gc<'gc, Class<'gc>>, )*
+            pub exceptions: HashMap<&'static str, Gc<'gc, Class<'gc>>>,
+        }
+
+        impl<'gc> Types<'gc> {
+            pub fn new(mc: &Mutation<'gc>, interned: &mut HashMap<Box<str>, Gc<'gc, PyStr>>) -> Types<'gc> {
+                let object = new_class(mc, interned, "object", &[], Layout::Object);
+                $( let $field = if $name == "object" { object } else {
+                    new_class(mc, interned, $name, &[object], Layout::Builtin)
+                }; )*
+                let mut exceptions = HashMap::new();
+                crate::builtins::exceptions::build_hierarchy(mc, interned, object, &mut exceptions);
+                Types { $( $field, )* exceptions }
+            }
+        }
+    };
+}
+
+types! {
+    object: "object",
+    type_: "type",
+    none: "NoneType",
+    not_implemented: "NotImplementedType",
+    ellipsis: "ellipsis",
+    bool_: "bool",
+    int: "int",
+    float: "float",
+    str: "str",
+    bytes: "bytes",
+    tuple: "tuple",
+    list: "list",
+    dict: "dict",
+    set: "set",
+    frozenset: "frozenset",
+    cell: "cell",
+    function: "function",
+    builtin_function: "builtin_function_or_method",
+    method: "method",
+    code: "code",
+    module: "module",
+    range: "range",
+    slice: "slice",
+    iterator: "iterator",
+}
+
+/// A new built-in class object (single inheritance).
+pub fn new_class<'gc>(
+    mc: &Mutation<'gc>,
+    interned: &mut HashMap<Box<str>, Gc<'gc, PyStr>>,
+    name: &str,
+    bases: &[Gc<'gc, Class<'gc>>],
+    layout: Layout,
+) -> Gc<'gc, Class<'gc>> {
+    let name = intern_in(mc, interned, name);
+    let mut ancestors = Vec::new();
+    if let Some(b) = bases.first() {
+        ancestors.push(*b);
+        ancestors.extend(b.ancestors.iter().copied());
+    }
+    Gc::new(
+        mc,
+        Class {
+            name: gc_arena::lock::Lock::new(name),
+            qualname: gc_arena::lock::Lock::new(name),
+            bases: bases.into(),
+            ancestors: ancestors.into(),
+            dict: Gc::new(mc, RefLock::new(Dict::new())),
+            layout,
+            builtin: true,
+        },
+    )
+}
+
+pub fn intern_in<'gc>(mc: &Mutation<'gc>, interned: &mut HashMap<Box<str>, Gc<'gc, PyStr>>, s: &str) -> Gc<'gc, PyStr> {
+    if let Some(g) = interned.get(s) {
+        return *g;
+    }
+    let g = Gc::new(mc, PyStr::new(s));
+    interned.insert(s.into(), g);
+    g
+}
