@@ -7,6 +7,7 @@
 
 pub mod ast;
 pub mod bytecode;
+pub mod dis;
 pub mod error;
 pub mod lexer;
 pub mod parser;
