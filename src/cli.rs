@@ -133,7 +133,10 @@ fn run(program: Program) -> ExitCode {
 fn dis_command(path: &Path, format: Format) -> ExitCode {
     let code = match read_and_compile(path) {
         Ok(code) => code,
-        Err(failure) => return failure.report(EXIT_USAGE),
+        Err(failure) => {
+            failure.print();
+            return ExitCode::from(failure.status());
+        }
     };
     let text = match format {
         Format::Text => dis::disassemble(&code),
@@ -159,8 +162,8 @@ fn check_command(paths: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in paths {
         if let Err(failure) = read_and_compile(path) {
-            // py_compile fails with status 1 on unreadable files too.
-            failure.report(EXIT_FAILURE);
+            // Status 1 whatever the failure, as py_compile's.
+            failure.print();
             failed = true;
         }
     }
@@ -179,18 +182,21 @@ enum Failure {
 }
 
 impl Failure {
-    /// Print the failure on stderr as python3 does; the status is `unreadable_status` for
-    /// an unreadable file, 1 for a SyntaxError.
-    fn report(&self, unreadable_status: u8) -> ExitCode {
+    /// Print the failure on stderr as python3 does.
+    fn print(&self) {
         match self {
             Failure::Unreadable(path, err) => {
                 eprintln!("cellvm: can't open file '{}': {}", path.display(), errno_message(err));
-                ExitCode::from(unreadable_status)
             }
-            Failure::Syntax(err) => {
-                eprint!("{}", err.report());
-                ExitCode::from(EXIT_FAILURE)
-            }
+            Failure::Syntax(err) => eprint!("{}", err.report()),
+        }
+    }
+
+    /// python3's exit status for this failure when it is given the file to run.
+    fn status(&self) -> u8 {
+        match self {
+            Failure::Unreadable(..) => EXIT_USAGE,
+            Failure::Syntax(_) => EXIT_FAILURE,
         }
     }
 }
