@@ -1,2 +1,4 @@
 //! cellvm: a Python 3 bytecode VM. This facade re-exports the embedding API.
 pub use cellvm_compiler as compiler;
+
+pub mod cli;

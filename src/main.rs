@@ -1,3 +1,3 @@
-fn main() {
-    println!("cellvm");
+fn main() -> std::process::ExitCode {
+    cellvm::cli::main()
 }

@@ -8,6 +8,7 @@
 pub mod ast;
 pub mod bytecode;
 pub mod codegen;
+pub mod dis;
 pub mod error;
 pub mod lexer;
 pub mod parser;
