@@ -165,3 +165,140 @@ fn compare_code(expected: &Value, got: &CodeObject, path: &str, out: &mut Vec<St
         compare_code(want, have, child_path, out);
     }
 }
+
+/// The comparison itself, checked on hand-built code objects against a real expected file,
+/// so that a green run of `code_objects_match_cpython` means something before the compiler
+/// exists.
+mod comparison {
+    use super::*;
+    use cellvm_compiler::ErrorKind;
+
+    fn code(name: &str, qualname: &str, firstlineno: u32, flags: u32) -> CodeObject {
+        CodeObject {
+            name: name.into(),
+            qualname: qualname.into(),
+            filename: "tests/programs/seeds/get_func.py".into(),
+            firstlineno,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags,
+            varnames: Vec::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            names: Vec::new(),
+            consts: vec![Const::None],
+            stacksize: 0,
+            code: Vec::new(),
+            locations: Vec::new(),
+            exception_table: Vec::new(),
+            cell2arg: Vec::new(),
+        }
+    }
+
+    fn names(list: &[&str]) -> Vec<Arc<str>> {
+        list.iter().map(|&s| s.into()).collect()
+    }
+
+    /// The code tree CPython gives for seeds/get_func.py.
+    fn get_func_tree(tweak: impl FnOnce(&mut CodeObject, &mut CodeObject, &mut CodeObject)) -> CodeObject {
+        let mut func = code("func", "get_func.<locals>.func", 4, 19);
+        func.freevars = names(&["value"]);
+        func.names = names(&["print"]);
+        let mut get_func = code("get_func", "get_func", 1, 3);
+        get_func.varnames = names(&["func"]);
+        get_func.cellvars = names(&["value"]);
+        let mut module = code("<module>", "<module>", 1, 0);
+        module.names = names(&["show_value", "get_func"]);
+        tweak(&mut module, &mut get_func, &mut func);
+        get_func.consts.push(Const::Code(Arc::new(func)));
+        module.consts.insert(0, Const::Code(Arc::new(get_func)));
+        module
+    }
+
+    fn mismatches(got: &CodeObject) -> Vec<String> {
+        let path = corpus::programs_dir().join("seeds").join("get_func.code.json");
+        let text = std::fs::read_to_string(&path).expect("seeds/get_func.code.json");
+        let expected: Value = serde_json::from_str(&text).expect("valid JSON");
+        let mut out = Vec::new();
+        compare_code(&expected, got, "<module>", &mut out);
+        out
+    }
+
+    #[test]
+    fn a_matching_tree_has_no_mismatch() {
+        assert_eq!(mismatches(&get_func_tree(|_, _, _| {})), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_differing_field_is_reported() {
+        let got = get_func_tree(|module, get_func, func| {
+            module.names = names(&["get_func", "show_value", "extra"]);
+            get_func.varnames = names(&["func", "value"]);
+            get_func.firstlineno = 2;
+            func.flags = 3;
+            func.qualname = "func".into();
+        });
+        let found = mismatches(&got);
+        for field in [
+            "<module>: co_names",
+            "get_func: co_varnames",
+            "get_func: co_nlocals",
+            "get_func: co_firstlineno",
+        ] {
+            assert!(found.iter().any(|m| m.starts_with(field)), "{field} not reported in {found:#?}");
+        }
+        for field in ["co_flags", "co_qualname"] {
+            assert!(
+                found.iter().any(|m| m.starts_with(&format!("get_func.<locals>.func: {field}"))),
+                "{field} of func not reported in {found:#?}"
+            );
+        }
+        assert_eq!(found.len(), 6, "{found:#?}");
+    }
+
+    #[test]
+    fn a_missing_nested_code_object_is_reported() {
+        let mut got = get_func_tree(|_, _, _| {});
+        got.consts.retain(|c| !matches!(c, Const::Code(_)));
+        let found = mismatches(&got);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("nested code objects: expected [get_func], got []"), "{found:#?}");
+    }
+
+    #[test]
+    fn error_fields_are_compared() {
+        let expected: Value = serde_json::from_str(
+            r#"{"type": "SyntaxError", "msg": "name 'b' is parameter and global",
+                "lineno": 2, "offset": 5, "end_lineno": 2, "end_offset": 13}"#,
+        )
+        .unwrap();
+        let source = "def f(a, b):\n    global b\n    return b\n";
+        let mut got = SyntaxError::at(
+            ErrorKind::SyntaxError,
+            "name 'b' is parameter and global",
+            "f.py",
+            source,
+            2,
+            4,
+            2,
+            12,
+        );
+        let mut out = Vec::new();
+        compare_error(&expected, &got, &mut out);
+        assert_eq!(out, Vec::<String>::new());
+
+        got.kind = ErrorKind::IndentationError;
+        got.offset = 1;
+        got.end_offset = 0;
+        compare_error(&expected, &got, &mut out);
+        assert_eq!(out.len(), 3, "{out:#?}");
+
+        // A meaningless end column of CPython's (-1 here) is not compared.
+        let mut expected = expected;
+        expected["end_offset"] = Value::from(-1);
+        let mut out = Vec::new();
+        compare_error(&expected, &SyntaxError { end_offset: 0, ..got.clone() }, &mut out);
+        assert_eq!(out.len(), 2, "{out:#?}");
+    }
+}
