@@ -30,6 +30,35 @@ fn code_objects_match_cpython() {
     }
 }
 
+/// tools/gen_expected.py has been run for every program: the files the compiler and runtime
+/// tests read are there and well formed.
+#[test]
+fn every_program_has_its_expected_files() {
+    let programs = corpus::programs();
+    assert!(!programs.is_empty(), "no program found under {}", corpus::programs_dir().display());
+    let mut problems = Vec::new();
+    for program in &programs {
+        if let Err(e) = program.expected_code_json() {
+            problems.push(e);
+        }
+        if !program.path.with_extension("stdout").is_file() {
+            problems.push(format!("{}: no .stdout; run tools/gen_expected.py", program.rel));
+        }
+        let exit_path = program.path.with_extension("exit");
+        if let Ok(text) = std::fs::read_to_string(&exit_path) {
+            let lines: Vec<&str> = text.lines().collect();
+            let status_ok = lines.first().and_then(|s| s.parse::<i32>().ok()).is_some_and(|s| s != 0);
+            if lines.len() != 2 || !status_ok {
+                problems.push(format!(
+                    "{}: expected a non-zero status and a line, got {text:?}",
+                    exit_path.display()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Checks every program; returns the failure report, empty when all match.
 fn check_all() -> String {
     let programs = corpus::programs();
