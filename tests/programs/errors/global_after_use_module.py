@@ -1,0 +1,2 @@
+print(y)
+global y

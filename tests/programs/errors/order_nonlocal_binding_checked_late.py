@@ -1,0 +1,5 @@
+def f():
+    nonlocal q
+
+def g(p):
+    global p

@@ -1,0 +1,4 @@
+def f():
+    break
+
+nonlocal z
