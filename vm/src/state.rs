@@ -65,6 +65,15 @@ pub struct State<'gc> {
     /// How deeply native code has re-entered the interpreter.
     #[collect(require_static)]
     pub native_depth: usize,
+    /// The collector's controls, for the `gc` module.
+    #[collect(require_static)]
+    pub gc_control: Option<cellvm_gc::GcControl>,
+    /// `gc.collect()` was called: end the slice so the driver can collect.
+    #[collect(require_static)]
+    pub collect_requested: bool,
+    /// Source text of compiled files, for traceback lines.
+    #[collect(require_static)]
+    pub sources: HashMap<String, std::sync::Arc<str>>,
     /// Set by `sys.exit` / uncaught SystemExit: the process exit status.
     #[collect(require_static)]
     pub exit_status: Option<i32>,
@@ -187,4 +196,37 @@ pub fn intern_in<'gc>(mc: &Mutation<'gc>, interned: &mut HashMap<Box<str>, Gc<'g
     let g = Gc::new(mc, PyStr::new(s));
     interned.insert(s.into(), g);
     g
+}
+
+impl<'gc> State<'gc> {
+    /// A fresh root: the built-in types, the builtins module, no frames yet.
+    pub fn new(mc: &'gc Mutation<'gc>, config: RuntimeConfig) -> State<'gc> {
+        let mut interned = HashMap::new();
+        let types = Types::new(mc, &mut interned);
+        let capture = config.capture_stdout;
+        let mut st = State {
+            stack: Vec::with_capacity(1 << 16),
+            frames: Vec::new(),
+            exc_info: Value::None,
+            types,
+            builtins: Gc::new(mc, RefLock::new(Dict::new())),
+            modules: Gc::new(mc, RefLock::new(Dict::new())),
+            interned,
+            config,
+            out: Output { capture, ..Output::default() },
+            native_depth: 0,
+            gc_control: None,
+            collect_requested: false,
+            sources: HashMap::new(),
+            exit_status: None,
+        };
+        let mut ctx = crate::Ctx::new(mc, &mut st);
+        crate::builtins::install(&mut ctx);
+        st
+    }
+
+    /// The collector's controls (set by the VM right after the heap is made).
+    pub fn gc(&self) -> &cellvm_gc::GcControl {
+        self.gc_control.as_ref().expect("the VM installs the GC control before running code")
+    }
 }

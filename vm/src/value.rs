@@ -4,7 +4,7 @@
 //! tagged or NaN-boxed encoding can be tried without touching the handlers.
 
 use gc_arena::lock::{Lock, RefLock};
-use gc_arena::{Collect, Gc};
+use gc_arena::{Collect, Gc, Static};
 use num_bigint::BigInt;
 
 use crate::object::{
@@ -26,7 +26,7 @@ pub enum Value<'gc> {
     Bool(bool),
     Int(i64),
     Float(f64),
-    BigInt(Gc<'gc, BigInt>),
+    BigInt(Gc<'gc, Static<BigInt>>),
     Str(Gc<'gc, PyStr>),
     Bytes(Gc<'gc, Box<[u8]>>),
     Tuple(Gc<'gc, Tuple<'gc>>),

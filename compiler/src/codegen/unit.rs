@@ -100,7 +100,12 @@ const UNRESOLVED: u32 = u32::MAX;
 
 impl<'a> Unit<'a> {
     pub fn new(kind: UnitKind, scope: usize, block: &Block<'a>, name: &'a str, firstlineno: u32) -> Unit<'a> {
-        let mut cellvars = block.names_by_scope(Scope::Cell, 0);
+        // CPython 3.11 keeps a parameter's cell in the parameter's slot, so co_cellvars
+        // lists the parameters that are cells first (in parameter order), then the rest
+        // sorted.
+        let sorted = block.names_by_scope(Scope::Cell, 0);
+        let mut cellvars: Vec<&'a str> = block.params.iter().copied().filter(|p| sorted.contains(p)).collect();
+        cellvars.extend(sorted.iter().copied().filter(|c| !block.params.contains(c)));
         if block.needs_class_closure {
             cellvars.push("__class__");
         }

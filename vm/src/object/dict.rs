@@ -65,12 +65,28 @@ impl<'gc> Dict<'gc> {
 
     /// Look up a `str` key by its text (attribute dicts, globals).
     pub fn get_str(&self, name: &str) -> Option<Value<'gc>> {
-        let hash = crate::ops::hash::str_hash_cached(name);
+        let hash = crate::ops::hash::str_hash(name);
         let entries = &self.entries;
         self.index
             .find(hash as u64, |&i| {
                 let e = &entries[i as usize];
                 e.hash == hash && e.key.as_str() == Some(name)
+            })
+            .map(|&i| entries[i as usize].value)
+    }
+
+    /// Look up a `str` key given as an (interned) `PyStr`, using its cached hash.
+    pub fn get_pystr(&self, name: &crate::object::PyStr) -> Option<Value<'gc>> {
+        let hash = name.hash();
+        let entries = &self.entries;
+        self.index
+            .find(hash as u64, |&i| {
+                let e = &entries[i as usize];
+                e.hash == hash
+                    && match e.key {
+                        Value::Str(k) => std::ptr::eq(gc_arena::Gc::as_ptr(k), name) || k.as_str() == name.as_str(),
+                        _ => false,
+                    }
             })
             .map(|&i| entries[i as usize].value)
     }

@@ -217,8 +217,70 @@ mod tests {
     }
 }
 
-/// `str_hash` for short-lived lookups by text (attribute and global names), without a
-/// `PyStr` to cache in.
-pub fn str_hash_cached(s: &str) -> i64 {
-    str_hash(s)
+/// `hash(v)` with CPython's values and its TypeError for unhashable types.
+pub fn hash<'gc>(ctx: &mut crate::Ctx<'gc, '_>, v: crate::Value<'gc>) -> crate::PyResult<'gc, i64> {
+    use crate::Value;
+    Ok(match v {
+        Value::Int(i) => int_hash(i),
+        Value::Bool(b) => b as i64,
+        Value::BigInt(b) => bigint_hash(&b),
+        Value::Float(f) => float_hash(f),
+        Value::Str(s) => s.hash(),
+        Value::Bytes(b) => bytes_hash(&b),
+        Value::Tuple(t) => {
+            let mut hs = Vec::with_capacity(t.0.len());
+            for x in t.0.iter() {
+                hs.push(hash(ctx, *x)?);
+            }
+            tuple_hash(hs.into_iter())
+        }
+        Value::FrozenSet(s) => frozenset_hash(s.iter().map(|(h, _)| h)),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+            let msg = format!("unhashable type: '{}'", ctx.type_name(v));
+            return ctx.type_error(msg);
+        }
+        Value::Range(r) => {
+            let len = r.len();
+            let items = [int_hash(len), if len == 0 { 0 } else { int_hash(r.start) }, if len <= 1 { 0 } else { int_hash(r.step) }];
+            tuple_hash(items.into_iter())
+        }
+        Value::Instance(_) => {
+            if let Some(h) = crate::ops::attr::special_method(ctx, v, "__hash__")? {
+                if h.is_none() {
+                    let msg = format!("unhashable type: '{}'", ctx.type_name(v));
+                    return ctx.type_error(msg);
+                }
+                let r = crate::interp::call_value(ctx, h, &[], &[])?;
+                return match r {
+                    Value::Int(i) => Ok(int_hash(i)),
+                    _ => ctx.type_error("__hash__ method should return an integer"),
+                };
+            }
+            pointer_hash(v.ptr().unwrap_or(0))
+        }
+        Value::None => pointer_hash(0x9a5c40),
+        _ => pointer_hash(v.ptr().unwrap_or(0)),
+    })
+}
+
+/// CPython's frozenset hash (order-independent mix of the item hashes).
+pub fn frozenset_hash(items: impl Iterator<Item = i64>) -> i64 {
+    fn shuffle(h: u64) -> u64 {
+        ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+    }
+    let mut hash: u64 = 0;
+    let mut n: u64 = 0;
+    for h in items {
+        hash ^= shuffle(h as u64);
+        n += 1;
+    }
+    hash ^= (n.wrapping_add(1)).wrapping_mul(1927868237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+    let h = hash as i64;
+    if h == -1 {
+        590923713
+    } else {
+        h
+    }
 }

@@ -1,0 +1,466 @@
+//! Calls: binding arguments to parameters (with CPython's TypeErrors), the call prologue of
+//! the seeds (cells created, cell arguments moved in, the closure copied into the free
+//! slots), native calls, and nested runs for native code that calls Python.
+
+use std::sync::Arc;
+
+use cellvm_compiler::bytecode::flags;
+use cellvm_compiler::{CodeObject, Const};
+use gc_arena::lock::Lock;
+use gc_arena::Gc;
+
+use super::{Exec, Stop, MAX_NATIVE_DEPTH};
+use crate::ctx::{Ctx, PyResult};
+use crate::object::{Args, Class, Code, Dict, Function, Instance, Layout};
+use crate::state::{Frame, OnReturn};
+use crate::value::Value;
+
+/// Wrap a compiled code object (and, recursively, the code objects among its constants).
+pub fn make_code<'gc>(ctx: &mut Ctx<'gc, '_>, co: Arc<CodeObject>) -> Gc<'gc, Code<'gc>> {
+    let consts: Vec<Value<'gc>> = co.consts.iter().map(|c| const_value(ctx, c)).collect();
+    let names: Vec<_> = co.names.iter().map(|n| ctx.intern(n)).collect();
+    let varnames: Vec<_> = co.varnames.iter().map(|n| ctx.intern(n)).collect();
+    let name = ctx.intern(&co.name);
+    let qualname = ctx.intern(&co.qualname);
+    let nlocalsplus = (co.varnames.len() + co.cellvars.len() + co.freevars.len()) as u32;
+    let threaded = super::dispatch::Threaded::new(&co);
+    Gc::new(
+        ctx.mc,
+        Code {
+            co,
+            consts: consts.into(),
+            names: names.into(),
+            varnames: varnames.into(),
+            name,
+            qualname,
+            nlocalsplus,
+            threaded,
+        },
+    )
+}
+
+pub fn const_value<'gc>(ctx: &mut Ctx<'gc, '_>, c: &Const) -> Value<'gc> {
+    match c {
+        Const::None => Value::None,
+        Const::Bool(b) => Value::Bool(*b),
+        Const::Ellipsis => Value::Ellipsis,
+        Const::Int(i) => Value::Int(*i),
+        Const::BigInt(digits) => {
+            let b: num_bigint::BigInt = digits.parse().unwrap_or_default();
+            ctx.int(b)
+        }
+        Const::Float(f) => Value::Float(*f),
+        // The compiler rejects imaginary literals, so no complex constant reaches the VM.
+        Const::Complex { .. } => Value::None,
+        Const::Str(s) => Value::Str(ctx.intern(s)),
+        Const::Bytes(b) => Value::Bytes(Gc::new(ctx.mc, b.to_vec().into_boxed_slice())),
+        Const::Tuple(items) => {
+            let vals: Vec<Value<'gc>> = items.iter().map(|c| const_value(ctx, c)).collect();
+            ctx.new_tuple(vals)
+        }
+        Const::FrozenSet(items) => {
+            let vals: Vec<Value<'gc>> = items.iter().map(|c| const_value(ctx, c)).collect();
+            crate::ops::collections::frozenset_from(ctx, &vals).unwrap_or(Value::None)
+        }
+        Const::Code(co) => Value::Code(make_code(ctx, co.clone())),
+    }
+}
+
+/// Lay out and push the frame of `func`, whose arguments (`nargs` values, the last
+/// `kwnames.len()` of them keywords) sit on the stack after the callable at `callee_slot`.
+pub fn enter_function<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    func: Gc<'gc, Function<'gc>>,
+    callee_slot: usize,
+    kwnames: &[Value<'gc>],
+    on_return: OnReturn,
+) -> PyResult<'gc, ()> {
+    if ctx.st.frames.len() >= ctx.st.config.recursion_limit {
+        ctx.st.stack.truncate(callee_slot);
+        return Err(ctx.error("RecursionError", "maximum recursion depth exceeded"));
+    }
+    let code = func.code;
+    let co = &code.co;
+    let base = callee_slot + 1;
+    let nargs = ctx.st.stack.len() - base;
+    let nlocals = co.varnames.len();
+    let simple = kwnames.is_empty()
+        && co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+        && co.kwonlyargcount == 0
+        && nargs == co.argcount as usize;
+    if simple {
+        // The arguments are already where the first locals go.
+        ctx.st.stack.resize(base + nlocals, Value::Undef);
+    } else {
+        let locals = bind_args(ctx, func, &ctx.st.stack[base..].to_vec(), kwnames);
+        ctx.st.stack.truncate(base);
+        match locals {
+            Ok(l) => ctx.st.stack.extend_from_slice(&l),
+            Err(e) => {
+                ctx.st.stack.truncate(callee_slot);
+                return Err(e);
+            }
+        }
+    }
+    // Cells: one per cellvar, taking the argument's value where the cell is an argument.
+    for arg in co.cell2arg.iter() {
+        let content = match arg {
+            Some(a) => {
+                let slot = &mut ctx.st.stack[base + *a as usize];
+                std::mem::replace(slot, Value::Undef)
+            }
+            None => Value::Undef,
+        };
+        let cell = Value::Cell(Gc::new(ctx.mc, Lock::new(content)));
+        ctx.st.stack.push(cell);
+    }
+    // Frees: the function's closure cells.
+    if let Some(closure) = func.closure {
+        ctx.st.stack.extend_from_slice(&closure.0);
+    }
+    ctx.st.stack.reserve(co.stacksize as usize);
+    ctx.st.frames.push(Frame {
+        code,
+        func: Some(func),
+        globals: func.globals,
+        locals: Value::Undef,
+        base: base as u32,
+        pc: 0,
+        on_return,
+    });
+    Ok(())
+}
+
+/// Bind call arguments to `func`'s parameters: the locals array of its frame (cells not
+/// included), or CPython's TypeError.
+fn bind_args<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    func: Gc<'gc, Function<'gc>>,
+    args: &[Value<'gc>],
+    kwnames: &[Value<'gc>],
+) -> PyResult<'gc, Vec<Value<'gc>>> {
+    let co = &func.code.co;
+    let qualname_str = func.qualname.get();
+    let qualname = qualname_str.as_str();
+    let argcount = co.argcount as usize;
+    let posonly = co.posonlyargcount as usize;
+    let kwonly = co.kwonlyargcount as usize;
+    let has_varargs = co.flags & flags::VARARGS != 0;
+    let has_varkw = co.flags & flags::VARKEYWORDS != 0;
+    let npos = args.len() - kwnames.len();
+    let mut locals = vec![Value::Undef; co.varnames.len()];
+
+    // Positional arguments.
+    let take = npos.min(argcount);
+    locals[..take].copy_from_slice(&args[..take]);
+    let mut slot = argcount + kwonly;
+    if has_varargs {
+        locals[slot] = ctx.new_tuple(args[take..npos].to_vec());
+        slot += 1;
+    } else if npos > argcount {
+        return Err(too_many_positional(ctx, func, npos, kwnames, args));
+    }
+    let kwdict = if has_varkw {
+        let d = ctx.new_dict(Dict::new());
+        locals[slot] = Value::Dict(d);
+        Some(d)
+    } else {
+        None
+    };
+
+    // Keyword arguments.
+    let mut posonly_as_kw: Vec<&str> = Vec::new();
+    for (name, value) in kwnames.iter().zip(&args[npos..]) {
+        let key = name.as_str().unwrap_or("");
+        let found = co.varnames[..argcount + kwonly].iter().position(|v| &**v == key);
+        match found {
+            Some(i) if i >= posonly => {
+                if !locals[i].is_undef() {
+                    return ctx.type_error(format!("{qualname}() got multiple values for argument '{key}'"));
+                }
+                locals[i] = *value;
+            }
+            _ => {
+                if let Some(d) = kwdict {
+                    crate::ops::collections::dict_set(ctx, d, *name, *value)?;
+                } else if found.is_some() {
+                    posonly_as_kw.push(key);
+                } else {
+                    return ctx.type_error(format!("{qualname}() got an unexpected keyword argument '{key}'"));
+                }
+            }
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return ctx.type_error(format!(
+            "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
+        ));
+    }
+
+    // Defaults for the missing positional parameters.
+    let defaults = func.defaults.get();
+    let ndefaults = defaults.map_or(0, |d| d.0.len());
+    let first_default = argcount - ndefaults.min(argcount);
+    let mut missing = Vec::new();
+    for i in take..argcount {
+        if locals[i].is_undef() {
+            if i >= first_default {
+                if let Some(d) = defaults {
+                    locals[i] = d.0[i - first_default];
+                }
+            } else {
+                missing.push(&*co.varnames[i]);
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return ctx.type_error(format!(
+            "{qualname}() missing {} required positional argument{}: {}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            name_list(&missing)
+        ));
+    }
+    // Keyword-only parameters.
+    let mut missing = Vec::new();
+    for i in argcount..argcount + kwonly {
+        if locals[i].is_undef() {
+            let name = &*co.varnames[i];
+            let default = func.kwdefaults.get().and_then(|d| d.borrow().get_str(name));
+            match default {
+                Some(v) => locals[i] = v,
+                None => missing.push(name),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return ctx.type_error(format!(
+            "{qualname}() missing {} required keyword-only argument{}: {}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            name_list(&missing)
+        ));
+    }
+    Ok(locals)
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` (CPython's list of missing names).
+fn name_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+fn too_many_positional<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    func: Gc<'gc, Function<'gc>>,
+    given: usize,
+    kwnames: &[Value<'gc>],
+    _args: &[Value<'gc>],
+) -> crate::PyErr<'gc> {
+    let co = &func.code.co;
+    let qualname_str = func.qualname.get();
+    let qualname = qualname_str.as_str();
+    let argcount = co.argcount as usize;
+    let ndefaults = func.defaults.get().map_or(0, |d| d.0.len());
+    let takes = if ndefaults > 0 {
+        format!("from {} to {} positional arguments", argcount - ndefaults.min(argcount), argcount)
+    } else {
+        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+    };
+    let kwonly_given = kwnames
+        .iter()
+        .filter(|k| {
+            let k = k.as_str().unwrap_or("");
+            co.varnames[argcount..argcount + co.kwonlyargcount as usize].iter().any(|v| &**v == k)
+        })
+        .count();
+    let given_text = if kwonly_given > 0 {
+        format!(
+            "{} positional argument{} (and {} keyword-only argument{})",
+            given,
+            if given == 1 { "" } else { "s" },
+            kwonly_given,
+            if kwonly_given == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("{}", given)
+    };
+    let verb = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+    ctx.error("TypeError", format!("{qualname}() takes {takes} but {given_text} {verb} given"))
+}
+
+impl<'gc, 'a> Exec<'gc, 'a> {
+    /// CALL_FUNCTION and friends: the callable and `nargs` arguments (keywords last, named by
+    /// `kwnames`) are on the stack.
+    pub fn call_op(&mut self, pc: usize, nargs: usize, kwnames: &[Value<'gc>]) -> Result<usize, Stop<'gc>> {
+        let callee_slot = self.ctx.st.stack.len() - nargs - 1;
+        let mut callee = self.ctx.st.stack[callee_slot];
+        if let Value::Method(m) = callee {
+            callee = m.func;
+            self.ctx.st.stack[callee_slot] = m.func;
+            self.ctx.st.stack.insert(callee_slot + 1, m.receiver);
+        }
+        match callee {
+            Value::Function(f) => {
+                self.frame().pc = pc as u32 + 1;
+                self.budget = self.budget.saturating_sub(1);
+                if let Err(e) = enter_function(&mut self.ctx, f, callee_slot, kwnames, OnReturn::Push) {
+                    return Err(Stop::Raise(e));
+                }
+                self.switch_to_top();
+                if self.budget == 0 {
+                    return Err(Stop::Budget(0));
+                }
+                Ok(0)
+            }
+            Value::Type(cls) if cls.layout == Layout::Object && !cls.builtin => {
+                // A user class: make the instance, then run __init__ in a frame that keeps it.
+                let inst = Value::Instance(Gc::new(
+                    self.ctx.mc,
+                    Instance { class: cls, dict: self.ctx.new_dict(Dict::new()) },
+                ));
+                self.ctx.st.stack[callee_slot] = inst;
+                match cls.lookup("__init__") {
+                    Some(Value::Function(init)) => {
+                        self.frame().pc = pc as u32 + 1;
+                        self.ctx.st.stack.insert(callee_slot + 1, inst);
+                        // The instance stays in the callable slot; the frame's return is dropped.
+                        if let Err(e) = enter_function(&mut self.ctx, init, callee_slot, kwnames, OnReturn::KeepInstance) {
+                            return Err(Stop::Raise(e));
+                        }
+                        self.switch_to_top();
+                        Ok(0)
+                    }
+                    _ => {
+                        if nargs > 0 {
+                            let msg = format!("{}() takes no arguments", cls.name_str());
+                            return Err(Stop::Raise(self.ctx.error("TypeError", msg)));
+                        }
+                        self.ctx.st.stack.truncate(callee_slot + 1);
+                        Ok(pc + 1)
+                    }
+                }
+            }
+            _ => {
+                let argv: Vec<Value<'gc>> = self.ctx.st.stack[callee_slot + 1..].to_vec();
+                self.ctx.st.stack.truncate(callee_slot);
+                self.frame().pc = pc as u32 + 1;
+                match call_native(&mut self.ctx, callee, &argv, kwnames) {
+                    Ok(v) => {
+                        self.push(v);
+                        if self.ctx.st.collect_requested && self.budget != u32::MAX {
+                            self.ctx.st.collect_requested = false;
+                            return Err(Stop::Collect(pc as u32 + 1));
+                        }
+                        Ok(pc + 1)
+                    }
+                    Err(e) => Err(Stop::Raise(e)),
+                }
+            }
+        }
+    }
+}
+
+/// Call anything that is not a Python function frame: builtins, types, bound methods of
+/// builtins. Python functions reached from here run nested.
+pub fn call_native<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    callee: Value<'gc>,
+    args: &[Value<'gc>],
+    kwnames: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    match callee {
+        Value::Builtin(b) => {
+            if b.bound.is_undef() {
+                (b.func)(ctx, Args { args, kwnames })
+            } else {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(b.bound);
+                full.extend_from_slice(args);
+                (b.func)(ctx, Args { args: &full, kwnames })
+            }
+        }
+        Value::Type(cls) => construct(ctx, cls, args, kwnames),
+        Value::Function(_) | Value::Method(_) => call_value(ctx, callee, args, kwnames),
+        _ => {
+            let msg = format!("'{}' object is not callable", ctx.type_name(callee));
+            ctx.type_error(msg)
+        }
+    }
+}
+
+/// `cls(*args)`: built-in constructors are the types' `__new__` natives; exceptions and user
+/// classes are built here.
+fn construct<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    cls: Gc<'gc, Class<'gc>>,
+    args: &[Value<'gc>],
+    kwnames: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    let builtin_new = if cls.builtin { cls.dict.borrow().get_str("__new__") } else { None };
+    if let Some(Value::Builtin(new)) = builtin_new {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(Value::Type(cls));
+        full.extend_from_slice(args);
+        return (new.func)(ctx, Args { args: &full, kwnames });
+    }
+    match cls.layout {
+        Layout::Exception => {
+            if !kwnames.is_empty() {
+                let msg = format!("{}() takes no keyword arguments", cls.name_str());
+                return ctx.type_error(msg);
+            }
+            Ok(Value::Exception(ctx.new_exc(cls, args.to_vec())))
+        }
+        _ => {
+            let inst = Value::Instance(Gc::new(ctx.mc, Instance { class: cls, dict: ctx.new_dict(Dict::new()) }));
+            if let Some(init) = cls.lookup("__init__") {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(inst);
+                full.extend_from_slice(args);
+                let r = call_value(ctx, init, &full, kwnames)?;
+                if !r.is_none() {
+                    let msg = format!("__init__() should return None, not '{}'", ctx.type_name(r));
+                    return ctx.type_error(msg);
+                }
+            } else if !args.is_empty() {
+                let msg = format!("{}() takes no arguments", cls.name_str());
+                return ctx.type_error(msg);
+            }
+            Ok(inst)
+        }
+    }
+}
+
+/// Call any callable from native code; a Python function runs in a nested run.
+pub fn call_value<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    callable: Value<'gc>,
+    args: &[Value<'gc>],
+    kwnames: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    match callable {
+        Value::Function(f) => {
+            if ctx.st.native_depth >= MAX_NATIVE_DEPTH {
+                return Err(ctx.error("RecursionError", "maximum recursion depth exceeded"));
+            }
+            let callee_slot = ctx.st.stack.len();
+            ctx.st.stack.push(callable);
+            ctx.st.stack.extend_from_slice(args);
+            enter_function(ctx, f, callee_slot, kwnames, OnReturn::Exit)?;
+            super::run_nested(ctx)
+        }
+        Value::Method(m) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(m.receiver);
+            full.extend_from_slice(args);
+            call_value(ctx, m.func, &full, kwnames)
+        }
+        _ => call_native(ctx, callable, args, kwnames),
+    }
+}

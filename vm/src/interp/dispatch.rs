@@ -1,0 +1,111 @@
+//! The two dispatch backends, generated from one set of handler bodies (`super::ops`) and
+//! the opcode table (`for_each_opcode!`):
+//!
+//! - `tail` (feature `tail`, the default in optimised builds): each code object is
+//!   pre-decoded into threaded code, one `{handler, arg}` per instruction. Every handler runs
+//!   its body and ends with `return (next.handler)(ex, next_pc)`, which LLVM compiles to a
+//!   jump: one indirect branch per instruction, the computed-goto shape. Stable Rust does not
+//!   guarantee the tail call; `tests/dispatch_stack.rs` proves the release build keeps the
+//!   native stack flat.
+//! - `loop`: `loop { match opcode { ... } }`, for debug builds, Miri and comparison.
+//!
+//! A body returns `Ok(next_pc)`, or `Err(stop)` for an exception, a return from the run's
+//! entry frame or the end of the slice budget; `Exec::handle` turns an exception into the
+//! pc of its handler when there is one.
+
+use cellvm_compiler::{for_each_opcode, CodeObject, Opcode};
+
+use super::{ops, Exec, Stop};
+
+#[cfg(tail_dispatch)]
+pub type Handler = for<'gc, 'a, 'e> fn(&'e mut Exec<'gc, 'a>, usize) -> Stop<'gc>;
+
+/// One pre-decoded instruction.
+#[cfg(tail_dispatch)]
+#[derive(Clone, Copy)]
+pub struct TailOp {
+    pub handler: Handler,
+    pub arg: u32,
+}
+
+/// A code object's pre-decoded instructions.
+pub struct Threaded {
+    #[cfg(tail_dispatch)]
+    pub ops: Box<[TailOp]>,
+}
+
+impl Threaded {
+    pub fn new(co: &CodeObject) -> Threaded {
+        #[cfg(tail_dispatch)]
+        {
+            let ops = co.code.iter().map(|i| TailOp { handler: tail::handler_for(i.op), arg: i.arg }).collect();
+            Threaded { ops }
+        }
+        #[cfg(not(tail_dispatch))]
+        {
+            let _ = co;
+            Threaded {}
+        }
+    }
+}
+
+/// The name of the compiled-in backend, for `cellvm --version`.
+pub const BACKEND: &str = if cfg!(tail_dispatch) { "tail" } else { "loop" };
+
+macro_rules! define_backends {
+    ($( ($name:ident, $operand:ident, $effect:expr, $jump_effect:expr) ),* $(,)?) => {
+        #[cfg(tail_dispatch)]
+        #[allow(non_snake_case)]
+        mod tail {
+            use super::*;
+
+            pub fn handler_for(op: Opcode) -> Handler {
+                match op {
+                    $( Opcode::$name => $name, )*
+                }
+            }
+
+            $(
+                pub fn $name<'gc>(ex: &mut Exec<'gc, '_>, pc: usize) -> Stop<'gc> {
+                    let arg = ex.ops[pc].arg;
+                    let next = match ops::$name(ex, pc, arg) {
+                        Ok(next) => next,
+                        Err(stop) => match ex.handle(pc, stop) {
+                            Ok(next) => next,
+                            Err(stop) => return stop,
+                        },
+                    };
+                    let handler = ex.ops[next].handler;
+                    handler(ex, next)
+                }
+            )*
+        }
+
+        /// Run from `pc` in the current frame until the run stops.
+        #[cfg(tail_dispatch)]
+        pub fn run<'gc>(ex: &mut Exec<'gc, '_>, pc: usize) -> Stop<'gc> {
+            let handler = ex.ops[pc].handler;
+            handler(ex, pc)
+        }
+
+        /// Run from `pc` in the current frame until the run stops.
+        #[cfg(not(tail_dispatch))]
+        pub fn run<'gc>(ex: &mut Exec<'gc, '_>, mut pc: usize) -> Stop<'gc> {
+            loop {
+                let ins = ex.code.co.code[pc];
+                let result = match ins.op {
+                    $( Opcode::$name => ops::$name(ex, pc, ins.arg), )*
+                };
+                pc = match result {
+                    Ok(next) => next,
+                    Err(stop) => match ex.handle(pc, stop) {
+                        Ok(next) => next,
+                        Err(stop) => return stop,
+                    },
+                };
+            }
+        }
+    };
+}
+
+for_each_opcode!(define_backends);

@@ -1,0 +1,278 @@
+//! The interpreter: a stackless loop over frames that live in the arena root.
+//!
+//! `Exec` caches the current frame (its code and the base of its slots) while a run goes on.
+//! Python calls push a `Frame` and switch the cache; returns pop it; nothing recurses on the
+//! Rust stack. A run ends when the frame it started with returns (`Stop::Return`), when an
+//! exception leaves it (`Stop::Raise`), or when the slice budget is spent (`Stop::Budget`,
+//! after which the driver collects garbage and resumes the same frames).
+//!
+//! Native code that must call back into Python (a sort key, `map`) starts a nested run on top
+//! of the same frames (`call_nested`); the collector waits until it returns.
+
+mod call;
+pub mod dispatch;
+mod ops;
+
+use gc_arena::Gc;
+
+use crate::ctx::{Ctx, PyErr};
+use crate::object::{Code, TraceEntry};
+use crate::state::{Frame, OnReturn};
+use crate::value::Value;
+
+/// Why a run stopped.
+#[derive(Clone, Copy)]
+pub enum Stop<'gc> {
+    /// An exception to unwind (a new raise: it gets a traceback entry for this frame).
+    Raise(PyErr<'gc>),
+    /// An exception re-raised by RERAISE or a bare `raise` (no new traceback entry).
+    Reraise(PyErr<'gc>),
+    /// The run's entry frame returned this value.
+    Return(Value<'gc>),
+    /// The slice budget is spent; resume the top frame at this instruction.
+    Budget(u32),
+    /// `gc.collect()` asked for a full collection: collect, put the number of freed objects
+    /// on the stack (replacing the call's placeholder result) and resume here.
+    Collect(u32),
+}
+
+/// How deeply native code may re-enter the interpreter before it is a RecursionError
+/// (each level costs Rust stack).
+pub const MAX_NATIVE_DEPTH: usize = 200;
+
+pub struct Exec<'gc, 'a> {
+    pub ctx: Ctx<'gc, 'a>,
+    pub code: Gc<'gc, Code<'gc>>,
+    pub base: usize,
+    /// Calls and backward jumps left in this slice.
+    pub budget: u32,
+    /// Frames below this index belong to outer runs.
+    pub entry_depth: usize,
+    #[cfg(tail_dispatch)]
+    pub ops: &'gc [dispatch::TailOp],
+}
+
+impl<'gc, 'a> Exec<'gc, 'a> {
+    /// An executor for the frames above `entry_depth` (the top one must exist).
+    pub fn new(ctx: Ctx<'gc, 'a>, entry_depth: usize, budget: u32) -> Exec<'gc, 'a> {
+        let top = *ctx.st.frames.last().expect("a run starts with a frame");
+        Exec {
+            ctx,
+            code: top.code,
+            base: top.base as usize,
+            budget,
+            entry_depth,
+            #[cfg(tail_dispatch)]
+            ops: &Gc::as_ref(top.code).threaded.ops,
+        }
+    }
+
+    /// Run until the entry frame returns, an exception escapes it, or the budget ends.
+    pub fn run(&mut self) -> Stop<'gc> {
+        let pc = self.ctx.st.frames.last().expect("a frame").pc as usize;
+        dispatch::run(self, pc)
+    }
+
+    #[inline]
+    pub fn frame(&mut self) -> &mut Frame<'gc> {
+        self.ctx.st.frames.last_mut().expect("a frame is running")
+    }
+
+    /// Point the cache at the top frame.
+    #[inline]
+    pub fn switch_to_top(&mut self) {
+        let top = *self.ctx.st.frames.last().expect("a frame");
+        self.code = top.code;
+        self.base = top.base as usize;
+        #[cfg(tail_dispatch)]
+        {
+            self.ops = &Gc::as_ref(top.code).threaded.ops;
+        }
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value<'gc>) {
+        self.ctx.st.stack.push(v);
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Value<'gc> {
+        self.ctx.st.stack.pop().unwrap_or(Value::Undef)
+    }
+
+    #[inline]
+    pub fn top(&self) -> Value<'gc> {
+        self.ctx.st.stack.last().copied().unwrap_or(Value::Undef)
+    }
+
+    /// The `n`-th item from the top (1 = top).
+    #[inline]
+    pub fn peek(&self, n: usize) -> Value<'gc> {
+        let s = &self.ctx.st.stack;
+        s.get(s.len().wrapping_sub(n)).copied().unwrap_or(Value::Undef)
+    }
+
+    #[inline]
+    pub fn set_peek(&mut self, n: usize, v: Value<'gc>) {
+        let s = &mut self.ctx.st.stack;
+        let i = s.len().wrapping_sub(n);
+        if let Some(slot) = s.get_mut(i) {
+            *slot = v;
+        }
+    }
+
+    /// Pop a frame that returned `value`; continue in its caller or stop the run.
+    pub fn return_from_frame(&mut self, value: Value<'gc>) -> Result<usize, Stop<'gc>> {
+        let frame = self.ctx.st.frames.pop().expect("a frame is running");
+        let callee_slot = frame.base as usize - 1;
+        let result = match frame.on_return {
+            OnReturn::KeepInstance => self.ctx.st.stack.get(callee_slot).copied().unwrap_or(Value::None),
+            _ => value,
+        };
+        self.ctx.st.stack.truncate(callee_slot);
+        if frame.on_return == OnReturn::KeepInstance && !value.is_none() {
+            let msg = format!("__init__() should return None, not '{}'", self.ctx.type_name(value));
+            self.resume_caller_after_error();
+            return Err(Stop::Raise(self.ctx.error("TypeError", msg)));
+        }
+        if frame.on_return == OnReturn::Exit || self.ctx.st.frames.len() <= self.entry_depth {
+            return Err(Stop::Return(result));
+        }
+        self.push(result);
+        self.switch_to_top();
+        Ok(self.frame().pc as usize)
+    }
+
+    fn resume_caller_after_error(&mut self) {
+        if self.ctx.st.frames.len() > self.entry_depth {
+            self.switch_to_top();
+        }
+    }
+
+    /// Find a handler for an exception raised at `pc`, unwinding frames as needed. Returns
+    /// the pc to continue at, or the stop that ends this run.
+    #[cold]
+    pub fn handle(&mut self, pc: usize, stop: Stop<'gc>) -> Result<usize, Stop<'gc>> {
+        let (exc, mut add_entry) = match stop {
+            Stop::Raise(e) => {
+                self.chain_context(e);
+                (e, true)
+            }
+            Stop::Reraise(e) => (e, false),
+            Stop::Budget(resume) | Stop::Collect(resume) => {
+                self.frame().pc = resume;
+                return Err(stop);
+            }
+            Stop::Return(_) => return Err(stop),
+        };
+        let mut pc = pc as u32;
+        loop {
+            if add_entry {
+                exc.borrow_mut(self.ctx.mc).traceback.push(TraceEntry { code: self.code, pc });
+            }
+            add_entry = true;
+            if let Some(h) = self.code.co.handler_for(pc).copied() {
+                let depth = self.base + self.code.nlocalsplus as usize + h.depth as usize;
+                self.ctx.st.stack.truncate(depth);
+                if h.lasti {
+                    self.push(Value::Int(pc as i64));
+                }
+                self.push(Value::Exception(exc));
+                return Ok(h.target as usize);
+            }
+            let frame = self.ctx.st.frames.pop().expect("a frame is running");
+            self.ctx.st.stack.truncate(frame.base as usize - 1);
+            if frame.on_return == OnReturn::Exit || self.ctx.st.frames.len() <= self.entry_depth {
+                return Err(Stop::Raise(exc));
+            }
+            self.switch_to_top();
+            // The caller is at the instruction after its call.
+            pc = self.frame().pc.saturating_sub(1);
+        }
+    }
+
+    /// Implicit chaining: an exception raised while another is handled gets it as
+    /// `__context__` (without making a cycle).
+    fn chain_context(&mut self, e: PyErr<'gc>) {
+        let Value::Exception(handled) = self.ctx.st.exc_info else { return };
+        if Gc::ptr_eq(handled, e) {
+            return;
+        }
+        // Break a cycle the new context would close.
+        let mut o = handled;
+        loop {
+            let next = o.borrow().context;
+            match next {
+                Value::Exception(n) if Gc::ptr_eq(n, e) => {
+                    o.borrow_mut(self.ctx.mc).context = Value::None;
+                    break;
+                }
+                Value::Exception(n) => o = n,
+                _ => break,
+            }
+        }
+        e.borrow_mut(self.ctx.mc).context = Value::Exception(handled);
+    }
+}
+
+/// Run the frame on top of the stack to completion, nested in the current run (the
+/// collector waits until it returns).
+pub fn run_nested<'gc>(ctx: &mut Ctx<'gc, '_>) -> crate::PyResult<'gc, Value<'gc>> {
+    if ctx.st.native_depth >= MAX_NATIVE_DEPTH {
+        let frame = ctx.st.frames.pop().expect("a frame was pushed");
+        ctx.st.stack.truncate(frame.base as usize - 1);
+        return Err(ctx.error("RecursionError", "maximum recursion depth exceeded"));
+    }
+    let depth = ctx.st.frames.len() - 1;
+    ctx.st.native_depth += 1;
+    let stop = Exec::new(ctx.reborrow(), depth, u32::MAX).run();
+    ctx.st.native_depth -= 1;
+    match stop {
+        Stop::Return(v) => Ok(v),
+        Stop::Raise(e) | Stop::Reraise(e) => Err(e),
+        Stop::Budget(_) | Stop::Collect(_) => unreachable!("nested runs have no budget"),
+    }
+}
+
+/// Run a code object with the given namespaces (`exec`, `eval`, a module body).
+pub fn run_code<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    code: Gc<'gc, Code<'gc>>,
+    globals: crate::value::GcCell<'gc, crate::object::Dict<'gc>>,
+    locals: Value<'gc>,
+) -> crate::PyResult<'gc, Value<'gc>> {
+    push_code_frame(ctx, code, globals, locals, OnReturn::Exit);
+    run_nested(ctx)
+}
+
+/// Push the frame of a code object that is not a function's (a module, `exec`'d code).
+pub fn push_code_frame<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    code: Gc<'gc, Code<'gc>>,
+    globals: crate::value::GcCell<'gc, crate::object::Dict<'gc>>,
+    locals: Value<'gc>,
+    on_return: OnReturn,
+) {
+    ctx.st.stack.push(Value::None);
+    let base = ctx.st.stack.len();
+    ctx.st.stack.resize(base + code.nlocalsplus as usize, Value::Undef);
+    ctx.st.frames.push(Frame { code, func: None, globals, locals, base: base as u32, pc: 0, on_return });
+}
+
+/// Run a class body (a function without arguments) with `ns` as its namespace; returns what
+/// it returns (the `__class__` cell, or None).
+pub fn run_class_body<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    body: Gc<'gc, crate::object::Function<'gc>>,
+    ns: crate::value::GcCell<'gc, crate::object::Dict<'gc>>,
+) -> crate::PyResult<'gc, Value<'gc>> {
+    let slot = ctx.st.stack.len();
+    ctx.st.stack.push(Value::Function(body));
+    call::enter_function(ctx, body, slot, &[], OnReturn::Exit)?;
+    if let Some(f) = ctx.st.frames.last_mut() {
+        f.locals = Value::Dict(ns);
+    }
+    run_nested(ctx)
+}
+
+pub use call::{call_value, make_code};

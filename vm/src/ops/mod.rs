@@ -1,0 +1,15 @@
+//! The object protocols the interpreter and the builtins share: truth, comparison, hashing,
+//! arithmetic, attributes, subscripts, iteration, repr/str and formatting.
+
+pub mod attr;
+pub mod collections;
+pub mod compare;
+pub mod exceptions;
+pub mod format;
+pub mod hash;
+pub mod iter;
+pub mod num;
+pub mod repr;
+pub mod seq;
+pub mod subscript;
+pub mod truth;

@@ -1,0 +1,329 @@
+//! `repr()` and `str()` of every built-in type, in CPython's formats.
+
+use cellvm_compiler::dis::{bytes_repr, float_repr, str_repr};
+use gc_arena::Gc;
+
+use crate::ctx::{Ctx, PyResult};
+use crate::value::Value;
+
+/// How deeply reprs may nest before it is a RecursionError (each level is Rust stack).
+const MAX_REPR_DEPTH: usize = 1000;
+
+/// CPython's limit on int-to-decimal conversions (`sys.set_int_max_str_digits`).
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+pub fn repr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, String> {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    write_repr(ctx, v, &mut out, &mut seen)?;
+    Ok(out)
+}
+
+pub fn repr_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+    let s = repr(ctx, v)?;
+    Ok(ctx.new_str(s))
+}
+
+pub fn str_of<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        _ => {
+            let r = str_value(ctx, v)?;
+            Ok(r.as_str().unwrap_or("").to_string())
+        }
+    }
+}
+
+pub fn str_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+    match v {
+        Value::Str(_) => Ok(v),
+        Value::Exception(e) => {
+            let (class, args) = {
+                let b = e.borrow();
+                (b.class, b.args)
+            };
+            let s = match args.0.len() {
+                0 => String::new(),
+                1 if Gc::ptr_eq(class, ctx.exc_class("KeyError")) || crate::object::Class::is_subclass(class, ctx.exc_class("KeyError")) => repr(ctx, args.0[0])?,
+                1 => str_of(ctx, args.0[0])?,
+                _ => repr(ctx, Value::Tuple(args))?,
+            };
+            Ok(ctx.new_str(s))
+        }
+        Value::Instance(_) => {
+            if let Some(m) = crate::ops::attr::special_method(ctx, v, "__str__")? {
+                let r = crate::interp::call_value(ctx, m, &[], &[])?;
+                return match r {
+                    Value::Str(_) => Ok(r),
+                    _ => {
+                        let msg = format!("__str__ returned non-string (type {})", ctx.type_name(r));
+                        ctx.type_error(msg)
+                    }
+                };
+            }
+            repr_value(ctx, v)
+        }
+        _ => repr_value(ctx, v),
+    }
+}
+
+pub fn ascii_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+    let r = repr(ctx, v)?;
+    Ok(ctx.new_str(ascii_escape(&r)))
+}
+
+/// `ascii()`'s escaping of non-ASCII characters.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+pub fn int_to_decimal<'gc>(ctx: &Ctx<'gc, '_>, b: &num_bigint::BigInt) -> PyResult<'gc, String> {
+    // Cheap bound first: bits * log10(2) digits.
+    if b.bits() as f64 * std::f64::consts::LOG10_2 > INT_MAX_STR_DIGITS as f64 + 1.0 {
+        let s = b.to_string();
+        let digits = s.trim_start_matches('-').len();
+        if digits > INT_MAX_STR_DIGITS {
+            return ctx.value_error(format!(
+                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            ));
+        }
+        return Ok(s);
+    }
+    Ok(b.to_string())
+}
+
+pub fn addr(v: Value<'_>) -> String {
+    format!("{:#x}", v.ptr().unwrap_or(0))
+}
+
+fn write_repr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen: &mut Vec<usize>) -> PyResult<'gc, ()> {
+    if seen.len() > MAX_REPR_DEPTH {
+        return Err(ctx.error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+    }
+    match v {
+        Value::Undef => out.push_str("<NULL>"),
+        Value::None => out.push_str("None"),
+        Value::NotImplemented => out.push_str("NotImplemented"),
+        Value::Ellipsis => out.push_str("Ellipsis"),
+        Value::Bool(b) => out.push_str(if b { "True" } else { "False" }),
+        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::BigInt(b) => out.push_str(&int_to_decimal(ctx, &b)?),
+        Value::Float(f) => out.push_str(&float_repr(f)),
+        Value::Str(s) => out.push_str(&str_repr(s.as_str())),
+        Value::Bytes(b) => out.push_str(&bytes_repr(&b)),
+        Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) => {
+            let id = v.ptr().unwrap_or(0);
+            if seen.contains(&id) {
+                out.push_str(match v {
+                    Value::List(_) => "[...]",
+                    Value::Dict(_) => "{...}",
+                    _ => "...",
+                });
+                return Ok(());
+            }
+            seen.push(id);
+            let r = write_container(ctx, v, out, seen);
+            seen.pop();
+            r?;
+        }
+        Value::Cell(c) => {
+            let content = c.get();
+            if content.is_undef() {
+                out.push_str(&format!("<cell at {}: empty>", addr(v)));
+            } else {
+                out.push_str(&format!(
+                    "<cell at {}: {} object at {}>",
+                    addr(v),
+                    ctx.type_name(content),
+                    addr_or_fake(content)
+                ));
+            }
+        }
+        Value::Function(f) => out.push_str(&format!("<function {} at {}>", f.qualname.get().as_str(), addr(v))),
+        Value::Builtin(b) => {
+            if b.bound.is_undef() || matches!(b.bound, Value::Module(_)) {
+                out.push_str(&format!("<built-in function {}>", b.name));
+            } else {
+                out.push_str(&format!(
+                    "<built-in method {} of {} object at {}>",
+                    b.name,
+                    ctx.type_name(b.bound),
+                    addr_or_fake(b.bound)
+                ));
+            }
+        }
+        Value::Method(m) => {
+            let name = match m.func {
+                Value::Function(f) => f.qualname.get().as_str().to_string(),
+                _ => "?".to_string(),
+            };
+            out.push_str(&format!("<bound method {} of ", name));
+            write_repr(ctx, m.receiver, out, seen)?;
+            out.push('>');
+        }
+        Value::Code(c) => out.push_str(&format!(
+            "<code object {} at {}, file \"{}\", line {}>",
+            c.co.name,
+            addr(v),
+            c.co.filename,
+            c.co.firstlineno
+        )),
+        Value::Module(m) => {
+            if crate::builtins::modules::is_builtin_module(m.name.as_str()) {
+                out.push_str(&format!("<module '{}' (built-in)>", m.name.as_str()));
+            } else {
+                out.push_str(&format!("<module '{}'>", m.name.as_str()));
+            }
+        }
+        Value::Type(t) => {
+            let module = if t.builtin { None } else { t.dict.borrow().get_str("__module__") };
+            match module {
+                Some(Value::Str(m)) if m.as_str() != "builtins" => {
+                    out.push_str(&format!("<class '{}.{}'>", m.as_str(), t.qualname.get().as_str()))
+                }
+                _ => out.push_str(&format!("<class '{}'>", t.name_str())),
+            }
+        }
+        Value::Instance(inst) => {
+            if let Some(m) = crate::ops::attr::special_method(ctx, v, "__repr__")? {
+                let r = crate::interp::call_value(ctx, m, &[], &[])?;
+                match r {
+                    Value::Str(s) => out.push_str(s.as_str()),
+                    _ => {
+                        let msg = format!("__repr__ returned non-string (type {})", ctx.type_name(r));
+                        return ctx.type_error(msg);
+                    }
+                }
+            } else {
+                let module = inst.class.dict.borrow().get_str("__module__");
+                let m = module.and_then(|m| m.as_str()).unwrap_or("__main__");
+                out.push_str(&format!("<{}.{} object at {}>", m, inst.class.qualname.get().as_str(), addr(v)));
+            }
+        }
+        Value::Exception(e) => {
+            let (class, args) = {
+                let b = e.borrow();
+                (b.class, b.args)
+            };
+            out.push_str(class.name_str());
+            if args.0.len() == 1 {
+                out.push('(');
+                write_repr(ctx, args.0[0], out, seen)?;
+                out.push(')');
+            } else {
+                write_repr(ctx, Value::Tuple(args), out, seen)?;
+            }
+        }
+        Value::Range(r) => {
+            if r.step == 1 {
+                out.push_str(&format!("range({}, {})", r.start, r.stop));
+            } else {
+                out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
+            }
+        }
+        Value::Slice(s) => {
+            out.push_str("slice(");
+            write_repr(ctx, s.start, out, seen)?;
+            out.push_str(", ");
+            write_repr(ctx, s.stop, out, seen)?;
+            out.push_str(", ");
+            write_repr(ctx, s.step, out, seen)?;
+            out.push(')');
+        }
+        Value::Iter(_) => out.push_str(&format!("<{} object at {}>", ctx.type_name(v), addr(v))),
+    }
+    Ok(())
+}
+
+/// Unboxed values have no address; show a stable stand-in.
+fn addr_or_fake(v: Value<'_>) -> String {
+    match v.ptr() {
+        Some(p) => format!("{p:#x}"),
+        None => "0x0".to_string(),
+    }
+}
+
+fn write_container<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen: &mut Vec<usize>) -> PyResult<'gc, ()> {
+    match v {
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            out.push('[');
+            write_items(ctx, &items, out, seen)?;
+            out.push(']');
+        }
+        Value::Tuple(t) => {
+            out.push('(');
+            write_items(ctx, &t.0, out, seen)?;
+            if t.0.len() == 1 {
+                out.push(',');
+            }
+            out.push(')');
+        }
+        Value::Dict(d) => {
+            let entries: Vec<(Value<'gc>, Value<'gc>)> = d.borrow().iter().map(|e| (e.key, e.value)).collect();
+            out.push('{');
+            for (i, (k, val)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(ctx, k, out, seen)?;
+                out.push_str(": ");
+                write_repr(ctx, val, out, seen)?;
+            }
+            out.push('}');
+        }
+        Value::Set(_) | Value::FrozenSet(_) => {
+            let items: Vec<Value<'gc>> = crate::ops::collections::set_items(v).into_iter().map(|(_, k)| k).collect();
+            let frozen = matches!(v, Value::FrozenSet(_));
+            if items.is_empty() {
+                out.push_str(if frozen { "frozenset()" } else { "set()" });
+                return Ok(());
+            }
+            if frozen {
+                out.push_str("frozenset(");
+            }
+            out.push('{');
+            write_items(ctx, &items, out, seen)?;
+            out.push('}');
+            if frozen {
+                out.push(')');
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn write_items<'gc>(ctx: &mut Ctx<'gc, '_>, items: &[Value<'gc>], out: &mut String, seen: &mut Vec<usize>) -> PyResult<'gc, ()> {
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_repr(ctx, *x, out, seen)?;
+    }
+    Ok(())
+}
+
+/// How a callable names itself in call errors: `f()`, `A.m()`, `print()`.
+pub fn callable_name<'gc>(ctx: &mut Ctx<'gc, '_>, f: Value<'gc>) -> String {
+    match f {
+        Value::Function(f) => format!("{}()", f.qualname.get().as_str()),
+        Value::Builtin(b) => format!("{}()", b.name),
+        Value::Method(m) => callable_name(ctx, m.func),
+        Value::Type(t) => format!("{}()", t.name_str()),
+        _ => format!("{} object", ctx.type_name(f)),
+    }
+}
