@@ -81,9 +81,10 @@ impl SyntaxError {
 
     /// CPython's report of this error, as `python3 file.py` prints it on stderr (without a
     /// "Traceback" header, which CPython omits for errors found while compiling the main file).
-    /// The two resource errors are reported as their exception line alone, as CPython does.
+    /// The two resource errors, and errors without a line (undecodable source), are reported
+    /// as their exception line alone, as CPython does.
     pub fn report(&self) -> String {
-        if matches!(self.kind, ErrorKind::RecursionError | ErrorKind::MemoryError) {
+        if matches!(self.kind, ErrorKind::RecursionError | ErrorKind::MemoryError) || self.lineno == 0 {
             return format!("{self}\n");
         }
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
