@@ -43,6 +43,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         ("exec", crate::builtins::compile::exec),
         ("eval", crate::builtins::compile::eval),
         ("ord", ord),
+        ("format", format),
     ];
     for (name, f) in fns {
         let v = native(ctx, name, *f, Value::Undef);
@@ -478,4 +479,17 @@ fn ord<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<
             ctx.type_error(msg)
         }
     }
+}
+
+fn format<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    let a = expect_args(ctx, "format", &args, 1, 2)?;
+    let spec = match a.get(1) {
+        None => "",
+        Some(Value::Str(s)) => Gc::as_ref(*s).as_str(),
+        Some(v) => {
+            let msg = format!("format() argument 2 must be str, not {}", super::method_args::clinic_type_name(ctx, *v));
+            return ctx.type_error(msg);
+        }
+    };
+    ops::format::format(ctx, a[0], spec)
 }

@@ -282,10 +282,10 @@ pub fn dict_update_from<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, 
 
 pub fn install_methods<'gc>(ctx: &mut Ctx<'gc, '_>) {
     let t = &ctx.st.types;
-    let (list, dict, str_) = (t.list, t.dict, t.str);
+    let (list, dict) = (t.list, t.dict);
     methods(ctx, list, &[("append", list_append), ("pop", list_pop)]);
     methods(ctx, dict, &[("get", dict_get), ("items", dict_items), ("keys", dict_keys), ("values", dict_values)]);
-    methods(ctx, str_, &[("join", str_join)]);
+    super::str_methods::install(ctx);
 }
 
 fn this_list<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>, method: &str) -> PyResult<'gc, GcCell<'gc, Vec<Value<'gc>>>> {
@@ -369,24 +369,4 @@ fn dict_keys<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
 
 fn dict_values<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     dict_view(ctx, args, 1)
-}
-
-fn str_join<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "join", &args, 2, 2)?;
-    let Value::Str(sep) = a[0] else { return ctx.type_error("join requires a str") };
-    let items = ops::iter::to_vec(ctx, a[1])?;
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep.as_str());
-        }
-        match item {
-            Value::Str(s) => out.push_str(s.as_str()),
-            other => {
-                let msg = format!("sequence item {i}: expected str instance, {} found", ctx.type_name(*other));
-                return ctx.type_error(msg);
-            }
-        }
-    }
-    Ok(ctx.new_str(out))
 }

@@ -1,12 +1,18 @@
 //! The `builtins` module and the methods of the built-in types.
 
+pub mod codecs;
 pub mod compile;
 pub mod exceptions;
 mod functions;
 pub mod introspect;
 pub mod math;
+pub mod method_args;
 pub mod modules;
+mod str_format;
+mod str_methods;
 mod types;
+pub mod unicode;
+mod unicode_tables;
 
 use gc_arena::Gc;
 

@@ -44,6 +44,12 @@ pub fn str_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Va
             };
             let s = match args.0.len() {
                 0 => String::new(),
+                5 if crate::builtins::codecs::is_unicode_error(ctx, class) => {
+                    match crate::builtins::codecs::unicode_error_message(&args.0) {
+                        Some(message) => message,
+                        None => repr(ctx, Value::Tuple(args))?,
+                    }
+                }
                 1 if Gc::ptr_eq(class, ctx.exc_class("KeyError")) || crate::object::Class::is_subclass(class, ctx.exc_class("KeyError")) => repr(ctx, args.0[0])?,
                 1 => str_of(ctx, args.0[0])?,
                 _ => repr(ctx, Value::Tuple(args))?,
