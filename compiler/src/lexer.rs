@@ -52,7 +52,7 @@ pub fn tokenize(source: &str, filename: &str) -> Result<Vec<Token>, SyntaxError>
 pub fn lex(source: &str, filename: &str) -> Lexed {
     let mut lexer = Lexer::new(source, filename);
     let error = lexer.run().err().map(|e| *e);
-    Lexed { tokens: lexer.tokens, error }
+    Lexed { tokens: lexer.tokens, error, warnings: lexer.warnings }
 }
 
 /// What [`lex`] found: every token (ending with `EndMarker`), or the tokens CPython's tokenizer
@@ -61,6 +61,17 @@ pub fn lex(source: &str, filename: &str) -> Lexed {
 pub struct Lexed {
     pub tokens: Vec<Token>,
     pub error: Option<LexError>,
+    /// The SyntaxWarnings CPython's tokenizer issues, in order (it issues them all, even after
+    /// a parser error, since it then tokenizes the rest of the file).
+    pub warnings: Vec<LexWarning>,
+}
+
+/// A SyntaxWarning: `python3` prints it as `{filename}:{lineno}: SyntaxWarning: {msg}` and
+/// the stripped source line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexWarning {
+    pub msg: String,
+    pub lineno: u32,
 }
 
 /// A tokenizer error, and how CPython ranks it against a parser error.
@@ -114,6 +125,7 @@ struct Lexer<'s> {
     brackets: [Bracket; MAX_LEVEL],
     level: usize,
     tokens: Vec<Token>,
+    warnings: Vec<LexWarning>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -154,6 +166,7 @@ impl<'s> Lexer<'s> {
             level: 0,
             // Python runs at about 7 bytes a token.
             tokens: Vec::with_capacity(src.len() / 6 + 16),
+            warnings: Vec::new(),
         }
     }
 
@@ -819,8 +832,8 @@ impl<'s> Lexer<'s> {
     }
 
     /// CPython's `verify_end_of_number`: `c`, just read, must not continue the number as a
-    /// name would. The keywords that may follow a number (`1if x else 2`) are allowed; CPython
-    /// warns about them (a DeprecationWarning, not reported here).
+    /// name would. The keywords that may follow a number (`1if x else 2`) are allowed, with a
+    /// warning.
     fn verify_end_of_number(&mut self, c: u8, kind: &str) -> Result<(), Box<LexError>> {
         let keyword = match c {
             b'a' => self.lookahead(b"nd"),
@@ -831,9 +844,11 @@ impl<'s> Lexer<'s> {
             b'n' => self.lookahead(b"ot"),
             _ => false,
         };
-        // Unlike elsewhere, a non-ASCII byte does not count as part of a name here: `1é` is
-        // a number and a name, which the parser rejects.
-        if !keyword && c < 0x80 && is_potential_identifier_char(c) {
+        if keyword {
+            self.warnings.push(LexWarning { msg: format!("invalid {kind} literal"), lineno: self.line });
+        } else if c < 0x80 && is_potential_identifier_char(c) {
+            // Unlike elsewhere, a non-ASCII byte does not count as part of a name here: `1é` is
+            // a number and a name, which the parser rejects.
             self.backup(c);
             return Err(self.cursor_error(self.pos, format!("invalid {kind} literal")));
         }
