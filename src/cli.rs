@@ -147,7 +147,11 @@ fn run_on_this_thread(program: Program, gc_stats: bool) -> u8 {
     };
     let mut vm = cellvm_vm::Vm::with_config(cellvm_vm::Config { argv, ..Default::default() });
     let result = match &program {
-        Program::Script { path, .. } => vm.run_file(&path.to_string_lossy()),
+        // python3 names the main script by its absolute path (without resolving links).
+        Program::Script { path, .. } => {
+            let abs = std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.clone());
+            vm.run_file(&abs.to_string_lossy())
+        }
         Program::Command { code, .. } => vm.run_source(&code.to_string_lossy(), "<string>"),
     };
     if gc_stats {
