@@ -118,7 +118,12 @@ fn handler<'gc>(ctx: &Ctx<'gc, '_>, errors: &str, encoding: bool) -> PyResult<'g
 }
 
 /// `s.encode(encoding, errors)`.
-pub fn encode<'gc>(ctx: &Ctx<'gc, '_>, s: Gc<'gc, PyStr>, encoding: &str, errors: &str) -> PyResult<'gc, Vec<u8>> {
+pub fn encode<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    s: Gc<'gc, PyStr>,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<'gc, Vec<u8>> {
     let codec = lookup(ctx, encoding)?;
     let text = Gc::as_ref(s).as_str();
     let limit: u32 = match codec {
@@ -141,8 +146,7 @@ pub fn encode<'gc>(ctx: &Ctx<'gc, '_>, s: Gc<'gc, PyStr>, encoding: &str, errors
             continue;
         }
         // The run of characters the codec cannot encode: what a strict error reports.
-        let end = chars[i..].iter().position(|&c| c as u32 >= limit).map_or(chars.len(), |n| i + n);
-        let end = chars[i..end].iter().position(|&c| (c as u32) < limit).map_or(end, |n| i + n);
+        let end = chars[i..].iter().position(|&c| (c as u32) < limit).map_or(chars.len(), |n| i + n);
         match handler(ctx, errors, true)? {
             Handler::Strict => {
                 let reason = format!("ordinal not in range({limit})");
@@ -176,7 +180,14 @@ fn backslash_escape(c: u32) -> String {
     }
 }
 
-fn encode_error<'gc>(ctx: &Ctx<'gc, '_>, codec: Codec, s: Gc<'gc, PyStr>, start: usize, end: usize, reason: &str) -> PyErr<'gc> {
+fn encode_error<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    codec: Codec,
+    s: Gc<'gc, PyStr>,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr<'gc> {
     unicode_error(ctx, "UnicodeEncodeError", codec, Value::Str(s), start, end, reason)
 }
 
@@ -217,7 +228,13 @@ pub fn is_unicode_error<'gc>(ctx: &Ctx<'gc, '_>, class: Gc<'gc, crate::object::C
 }
 
 /// `b.decode(encoding, errors)`; `object` is the bytes value itself (for the error).
-pub fn decode<'gc>(ctx: &Ctx<'gc, '_>, object: Value<'gc>, bytes: &[u8], encoding: &str, errors: &str) -> PyResult<'gc, String> {
+pub fn decode<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    object: Value<'gc>,
+    bytes: &[u8],
+    encoding: &str,
+    errors: &str,
+) -> PyResult<'gc, String> {
     let codec = lookup(ctx, encoding)?;
     match codec {
         Codec::Latin1 => Ok(bytes.iter().map(|&b| b as char).collect()),
@@ -299,7 +316,14 @@ fn decode_utf8<'gc>(
     }
 }
 
-fn decode_error<'gc>(ctx: &Ctx<'gc, '_>, codec: Codec, object: Value<'gc>, start: usize, end: usize, reason: &str) -> PyErr<'gc> {
+fn decode_error<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    codec: Codec,
+    object: Value<'gc>,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr<'gc> {
     unicode_error(ctx, "UnicodeDecodeError", codec, object, start, end, reason)
 }
 
@@ -324,14 +348,24 @@ pub fn unicode_error_message(args: &[Value<'_>]) -> Option<String> {
                     } else {
                         format!("\\U{c:08x}")
                     };
-                    format!("'{encoding}' codec can't encode character '{shown}' in position {start}: {reason}")
+                    format!(
+                        "'{encoding}' codec can't encode character '{shown}' in position {start}: {reason}"
+                    )
                 }
-                None => format!("'{encoding}' codec can't encode characters in position {start}-{}: {reason}", end.saturating_sub(1)),
+                None => format!(
+                    "'{encoding}' codec can't encode characters in position {start}-{}: {reason}",
+                    end.saturating_sub(1)
+                ),
             }
         }
         Value::Bytes(b) => match at.and_then(|i| b.get(i)).filter(|_| start.checked_add(1) == Some(end)) {
-            Some(byte) => format!("'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"),
-            None => format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end.saturating_sub(1)),
+            Some(byte) => {
+                format!("'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")
+            }
+            None => format!(
+                "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
+                end.saturating_sub(1)
+            ),
         },
         _ => return None,
     })

@@ -487,8 +487,8 @@ fn format<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Val
         None => "",
         Some(Value::Str(s)) => Gc::as_ref(*s).as_str(),
         Some(v) => {
-            let msg = format!("format() argument 2 must be str, not {}", super::method_args::clinic_type_name(ctx, *v));
-            return ctx.type_error(msg);
+            let type_name = super::method_args::clinic_type_name(ctx, *v);
+            return ctx.type_error(format!("format() argument 2 must be str, not {type_name}"));
         }
     };
     ops::format::format(ctx, a[0], spec)

@@ -42,11 +42,9 @@ pub fn method_args<'gc, 'a>(
     let this = receiver(ctx, args, type_name, method, is_type)?;
     let rest = &args.positional()[1..];
     if !args.kwnames.is_empty() {
-        let msg = match conv {
-            Convention::ParseTuple { .. } => format!("{method}() takes no keyword arguments"),
-            _ => format!("{type_name}.{method}() takes no keyword arguments"),
-        };
-        return ctx.type_error(msg);
+        // (Called through a bound method object, CPython leaves out the type for the
+        // `PyArg_ParseTuple` methods; a direct call `s.find(x=1)` names it, as here.)
+        return ctx.type_error(format!("{type_name}.{method}() takes no keyword arguments"));
     }
     let n = rest.len();
     let msg = match conv {
@@ -114,7 +112,8 @@ pub fn keyword_args<'gc, const N: usize>(
     for (name, v) in args.keywords() {
         match params.iter().position(|p| *p == name) {
             Some(i) if i < nargs => {
-                let msg = format!("argument for {method}() given by name ('{name}') and position ({})", i + 1);
+                let msg =
+                    format!("argument for {method}() given by name ('{name}') and position ({})", i + 1);
                 return ctx.type_error(msg);
             }
             Some(i) => out[i] = Some(v),
@@ -180,8 +179,12 @@ pub fn slice_index<'gc>(ctx: &mut Ctx<'gc, '_>, v: Option<Value<'gc>>) -> PyResu
     let v = match v {
         None | Some(Value::None) => return Ok(None),
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => v,
-        Some(v @ Value::Instance(_)) if ops::attr::special_method(ctx, v, "__index__")?.is_some() => index_value(ctx, v)?,
-        Some(_) => return ctx.type_error("slice indices must be integers or None or have an __index__ method"),
+        Some(v @ Value::Instance(_)) if ops::attr::special_method(ctx, v, "__index__")?.is_some() => {
+            index_value(ctx, v)?
+        }
+        Some(_) => {
+            return ctx.type_error("slice indices must be integers or None or have an __index__ method")
+        }
     };
     Ok(Some(match v {
         Value::Int(i) => i,

@@ -37,14 +37,25 @@ struct Arguments<'a, 'b, 'gc> {
     next_auto: usize,
 }
 
-pub fn format<'gc>(ctx: &mut Ctx<'gc, '_>, template: &str, positional: &[Value<'gc>], named: Named<'_, 'gc>) -> PyResult<'gc, String> {
+pub fn format<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    template: &str,
+    positional: &[Value<'gc>],
+    named: Named<'_, 'gc>,
+) -> PyResult<'gc, String> {
     let mut arguments = Arguments { positional, named: &named, numbering: Numbering::Unknown, next_auto: 0 };
     let mut out = String::with_capacity(template.len());
     render(ctx, template, &mut arguments, MAX_SPEC_DEPTH, &mut out)?;
     Ok(out)
 }
 
-fn render<'gc>(ctx: &mut Ctx<'gc, '_>, template: &str, arguments: &mut Arguments<'_, '_, 'gc>, depth: u32, out: &mut String) -> PyResult<'gc, ()> {
+fn render<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    template: &str,
+    arguments: &mut Arguments<'_, '_, 'gc>,
+    depth: u32,
+    out: &mut String,
+) -> PyResult<'gc, ()> {
     if depth == 0 {
         return ctx.value_error("Max string recursion exceeded");
     }
@@ -203,7 +214,11 @@ impl<'t> Markup<'t> {
 }
 
 /// The value a field name designates: an argument, then its attributes and items.
-fn field_value<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str, arguments: &mut Arguments<'_, '_, 'gc>) -> PyResult<'gc, Value<'gc>> {
+fn field_value<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    name: &str,
+    arguments: &mut Arguments<'_, '_, 'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let (first, mut rest) = name.split_at(first_end);
     let mut value = argument(ctx, first, arguments)?;
@@ -244,7 +259,11 @@ fn field_value<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str, arguments: &mut Argument
 }
 
 /// The argument the first part of a field name designates.
-fn argument<'gc>(ctx: &mut Ctx<'gc, '_>, first: &str, arguments: &mut Arguments<'_, '_, 'gc>) -> PyResult<'gc, Value<'gc>> {
+fn argument<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    first: &str,
+    arguments: &mut Arguments<'_, '_, 'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let index = decimal_index(ctx, first)?;
     let automatic = first.is_empty();
     let index = if automatic || index.is_some() {
@@ -253,10 +272,14 @@ fn argument<'gc>(ctx: &mut Ctx<'gc, '_>, first: &str, arguments: &mut Arguments<
         }
         match (arguments.numbering, automatic) {
             (Numbering::Manual, true) => {
-                return ctx.value_error("cannot switch from manual field specification to automatic field numbering");
+                return ctx.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                );
             }
             (Numbering::Automatic, false) => {
-                return ctx.value_error("cannot switch from automatic field numbering to manual field specification");
+                return ctx.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                );
             }
             _ => {}
         }
@@ -301,7 +324,11 @@ fn decimal_index<'gc>(ctx: &Ctx<'gc, '_>, s: &str) -> PyResult<'gc, Option<usize
     let mut n: usize = 0;
     for c in s.chars() {
         let Some(d) = unicode::decimal_value(c) else { return Ok(None) };
-        n = match n.checked_mul(10).and_then(|n| n.checked_add(d as usize)).filter(|n| *n <= isize::MAX as usize) {
+        n = match n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d as usize))
+            .filter(|n| *n <= isize::MAX as usize)
+        {
             Some(n) => n,
             None => return ctx.value_error("Too many decimal digits in format string"),
         };

@@ -8,7 +8,8 @@
 use gc_arena::Gc;
 
 use super::method_args::{
-    c_int_arg, clinic_type_name, index_arg, keyword_args, method_args, receiver, slice_index, string_with_capacity, Convention,
+    c_int_arg, clinic_type_name, index_arg, keyword_args, method_args, receiver, slice_index,
+    string_with_capacity, Convention,
 };
 use super::{methods, native, set, unicode};
 use crate::ctx::{Ctx, PyResult};
@@ -189,7 +190,8 @@ fn join<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value
                 pieces.push(*s);
             }
             other => {
-                let msg = format!("sequence item {i}: expected str instance, {} found", ctx.type_name(*other));
+                let msg =
+                    format!("sequence item {i}: expected str instance, {} found", ctx.type_name(*other));
                 return ctx.type_error(msg);
             }
         }
@@ -280,7 +282,11 @@ fn rsplit_whitespace(s: &str, maxsplit: usize) -> Vec<&str> {
             out.push(rest);
             break;
         }
-        let start = rest.char_indices().rev().find(|&(_, c)| unicode::is_space(c)).map_or(0, |(i, c)| i + c.len_utf8());
+        let start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| unicode::is_space(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         out.push(&rest[start..]);
         rest = rest[..start].trim_end_matches(unicode::is_space);
     }
@@ -324,7 +330,12 @@ fn rpartition<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
     partition_impl(ctx, args, "rpartition", true)
 }
 
-fn partition_impl<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, method: &str, from_right: bool) -> PyResult<'gc, Value<'gc>> {
+fn partition_impl<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    method: &str,
+    from_right: bool,
+) -> PyResult<'gc, Value<'gc>> {
     let (s, rest) = this(ctx, &args, method, One)?;
     let sep = str_arg(ctx, rest[0])?;
     if sep.is_empty() {
@@ -380,7 +391,13 @@ impl StripSet<'_> {
     }
 }
 
-fn strip_impl<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, method: &str, left: bool, right: bool) -> PyResult<'gc, Value<'gc>> {
+fn strip_impl<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    method: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<'gc, Value<'gc>> {
     let (s, rest) = this(ctx, &args, method, Positional { min: 0, max: 1 })?;
     let set = match rest.first() {
         None | Some(Value::None) => StripSet::Whitespace,
@@ -411,10 +428,17 @@ fn rstrip<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Val
 }
 
 /// A str argument of an Argument Clinic method: "replace() argument 1 must be str, not int".
-fn clinic_str_arg<'gc>(ctx: &Ctx<'gc, '_>, method: &str, pos: usize, v: Value<'gc>) -> PyResult<'gc, Gc<'gc, PyStr>> {
+fn clinic_str_arg<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    method: &str,
+    pos: usize,
+    v: Value<'gc>,
+) -> PyResult<'gc, Gc<'gc, PyStr>> {
     match v {
         Value::Str(s) => Ok(s),
-        _ => ctx.type_error(format!("{method}() argument {pos} must be str, not {}", clinic_type_name(ctx, v))),
+        _ => {
+            ctx.type_error(format!("{method}() argument {pos} must be str, not {}", clinic_type_name(ctx, v)))
+        }
     }
 }
 
@@ -426,13 +450,16 @@ fn replace<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Va
         Some(v) => usize::try_from(index_arg(ctx, *v)?).unwrap_or(usize::MAX),
         None => usize::MAX,
     };
-    let (text, old_text, new_text) = (Gc::as_ref(s).as_str(), Gc::as_ref(old).as_str(), Gc::as_ref(new).as_str());
-    let n = if old_text.is_empty() { count.min(s.len() + 1) } else { text.matches(old_text).take(count).count() };
+    let (text, old_text, new_text) =
+        (Gc::as_ref(s).as_str(), Gc::as_ref(old).as_str(), Gc::as_ref(new).as_str());
+    let n =
+        if old_text.is_empty() { count.min(s.len() + 1) } else { text.matches(old_text).take(count).count() };
     if n == 0 {
         return Ok(Value::Str(s));
     }
-    let size = (text.len() - n * old_text.len()).checked_add(n.checked_mul(new_text.len()).unwrap_or(usize::MAX));
-    let mut out = string_with_capacity(ctx, size.unwrap_or(usize::MAX))?;
+    // The matches lie within the text, so only the insertions can overflow.
+    let size = (text.len() - n * old_text.len()).saturating_add(n.saturating_mul(new_text.len()));
+    let mut out = string_with_capacity(ctx, size)?;
     if old_text.is_empty() {
         let mut chars = text.chars();
         for _ in 0..n {
@@ -462,10 +489,16 @@ fn removesuffix<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'g
     remove_affix(ctx, args, "removesuffix", false)
 }
 
-fn remove_affix<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, method: &str, prefix: bool) -> PyResult<'gc, Value<'gc>> {
+fn remove_affix<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    method: &str,
+    prefix: bool,
+) -> PyResult<'gc, Value<'gc>> {
     let (s, rest) = this(ctx, &args, method, One)?;
     let Value::Str(affix) = rest[0] else {
-        return ctx.type_error(format!("{method}() argument must be str, not {}", clinic_type_name(ctx, rest[0])));
+        return ctx
+            .type_error(format!("{method}() argument must be str, not {}", clinic_type_name(ctx, rest[0])));
     };
     let (text, affix) = (Gc::as_ref(s).as_str(), Gc::as_ref(affix).as_str());
     let stripped = if prefix { text.strip_prefix(affix) } else { text.strip_suffix(affix) };
@@ -508,7 +541,12 @@ fn find_in(s: &PyStr, sub: &PyStr, start: i64, end: i64, from_right: bool) -> Op
     Some(pos.code_point(start, b_start, b_start + found))
 }
 
-fn find_impl<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, method: &str, from_right: bool) -> PyResult<'gc, Option<usize>> {
+fn find_impl<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    method: &str,
+    from_right: bool,
+) -> PyResult<'gc, Option<usize>> {
     let (s, sub, start, end) = search_args(ctx, &args, method)?;
     Ok(find_in(&s, &sub, start, end, from_right))
 }
@@ -556,7 +594,12 @@ fn endswith<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, V
     affix_match(ctx, args, "endswith", false)
 }
 
-fn affix_match<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, method: &str, at_start: bool) -> PyResult<'gc, Value<'gc>> {
+fn affix_match<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    method: &str,
+    at_start: bool,
+) -> PyResult<'gc, Value<'gc>> {
     let (s, rest) = this(ctx, &args, method, ParseTuple { min: 1, max: 3 })?;
     let start = slice_index(ctx, rest.get(1).copied())?;
     let end = slice_index(ctx, rest.get(2).copied())?;
@@ -567,7 +610,9 @@ fn affix_match<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, method: &str, a
         let pos = Positions::new(&s);
         Some(&s.as_str()[pos.byte(start as usize)..pos.byte(end as usize)])
     };
-    let matches = |affix: &str| window.is_some_and(|w| if at_start { w.starts_with(affix) } else { w.ends_with(affix) });
+    let matches = |affix: &str| {
+        window.is_some_and(|w| if at_start { w.starts_with(affix) } else { w.ends_with(affix) })
+    };
     match rest[0] {
         Value::Str(affix) => bool_value(matches(affix.as_str())),
         Value::Tuple(t) => {
@@ -576,7 +621,10 @@ fn affix_match<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, method: &str, a
                     Value::Str(affix) if matches(affix.as_str()) => return bool_value(true),
                     Value::Str(_) => {}
                     other => {
-                        let msg = format!("tuple for {method} must only contain str, not {}", ctx.type_name(*other));
+                        let msg = format!(
+                            "tuple for {method} must only contain str, not {}",
+                            ctx.type_name(*other)
+                        );
                         return ctx.type_error(msg);
                     }
                 }
@@ -584,7 +632,8 @@ fn affix_match<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, method: &str, a
             bool_value(false)
         }
         other => {
-            let msg = format!("{method} first arg must be str or a tuple of str, not {}", ctx.type_name(other));
+            let msg =
+                format!("{method} first arg must be str or a tuple of str, not {}", ctx.type_name(other));
             ctx.type_error(msg)
         }
     }
@@ -712,7 +761,13 @@ fn swapcase<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, V
 // ---- padding ------------------------------------------------------------------------
 
 /// `s` with `left` and `right` copies of `fill` around it.
-fn padded<'gc>(ctx: &Ctx<'gc, '_>, s: &str, left: usize, right: usize, fill: char) -> PyResult<'gc, Value<'gc>> {
+fn padded<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    s: &str,
+    left: usize,
+    right: usize,
+    fill: char,
+) -> PyResult<'gc, Value<'gc>> {
     let size = left.saturating_add(right).saturating_mul(fill.len_utf8()).saturating_add(s.len());
     let mut out = string_with_capacity(ctx, size)?;
     out.extend(std::iter::repeat_n(fill, left));
@@ -721,13 +776,13 @@ fn padded<'gc>(ctx: &Ctx<'gc, '_>, s: &str, left: usize, right: usize, fill: cha
     Ok(ctx.new_str(out))
 }
 
-/// The width and fill character of `center()`, `ljust()`, `rjust()`; `None` when the string
-/// is already that wide.
+/// The receiver of `center()`, `ljust()` or `rjust()`, how many fill characters it needs
+/// (0 when it is already that wide) and the fill character.
 fn justify_args<'gc>(
     ctx: &mut Ctx<'gc, '_>,
     args: &Args<'gc, '_>,
     method: &str,
-) -> PyResult<'gc, (Gc<'gc, PyStr>, Option<(usize, char)>)> {
+) -> PyResult<'gc, (Gc<'gc, PyStr>, usize, char)> {
     let (s, rest) = this(ctx, args, method, Positional { min: 1, max: 2 })?;
     let width = index_arg(ctx, rest[0])?;
     let fill = match rest.get(1) {
@@ -741,13 +796,15 @@ fn justify_args<'gc>(
             return ctx.type_error(msg);
         }
     };
-    let margin = usize::try_from(width).ok().and_then(|w| w.checked_sub(s.len())).filter(|m| *m > 0);
-    Ok((s, margin.map(|m| (m, fill))))
+    let margin = usize::try_from(width).ok().and_then(|w| w.checked_sub(s.len())).unwrap_or(0);
+    Ok((s, margin, fill))
 }
 
 fn center<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let (s, pad) = justify_args(ctx, &args, "center")?;
-    let Some((margin, fill)) = pad else { return Ok(Value::Str(s)) };
+    let (s, margin, fill) = justify_args(ctx, &args, "center")?;
+    if margin == 0 {
+        return Ok(Value::Str(s));
+    }
     let width = margin + s.len();
     // CPython's rounding: the odd extra column goes left when the width is odd.
     let left = margin / 2 + (margin & width & 1);
@@ -755,25 +812,26 @@ fn center<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Val
 }
 
 fn ljust<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let (s, pad) = justify_args(ctx, &args, "ljust")?;
-    match pad {
-        Some((margin, fill)) => padded(ctx, s.as_str(), 0, margin, fill),
-        None => Ok(Value::Str(s)),
+    let (s, margin, fill) = justify_args(ctx, &args, "ljust")?;
+    if margin == 0 {
+        return Ok(Value::Str(s));
     }
+    padded(ctx, s.as_str(), 0, margin, fill)
 }
 
 fn rjust<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let (s, pad) = justify_args(ctx, &args, "rjust")?;
-    match pad {
-        Some((margin, fill)) => padded(ctx, s.as_str(), margin, 0, fill),
-        None => Ok(Value::Str(s)),
+    let (s, margin, fill) = justify_args(ctx, &args, "rjust")?;
+    if margin == 0 {
+        return Ok(Value::Str(s));
     }
+    padded(ctx, s.as_str(), margin, 0, fill)
 }
 
 fn zfill<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (s, rest) = this(ctx, &args, "zfill", One)?;
     let width = index_arg(ctx, rest[0])?;
-    let Some(margin) = usize::try_from(width).ok().and_then(|w| w.checked_sub(s.len())).filter(|m| *m > 0) else {
+    let Some(margin) = usize::try_from(width).ok().and_then(|w| w.checked_sub(s.len())).filter(|m| *m > 0)
+    else {
         return Ok(Value::Str(s));
     };
     let text = s.as_str();
@@ -851,7 +909,12 @@ fn expandtabs<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
 // ---- predicates ---------------------------------------------------------------------
 
 /// A predicate true when the string is not empty and every character satisfies `pred`.
-fn all_chars<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, method: &str, pred: fn(char) -> bool) -> PyResult<'gc, Value<'gc>> {
+fn all_chars<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    method: &str,
+    pred: fn(char) -> bool,
+) -> PyResult<'gc, Value<'gc>> {
     let (s, _) = this(ctx, &args, method, NoArgs)?;
     bool_value(!s.is_empty() && s.as_str().chars().all(pred))
 }
@@ -893,7 +956,8 @@ fn isprintable<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc
 fn isidentifier<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (s, _) = this(ctx, &args, "isidentifier", NoArgs)?;
     let mut chars = s.as_str().chars();
-    let ok = chars.next().is_some_and(unicode::is_identifier_start) && chars.all(unicode::is_identifier_continue);
+    let ok =
+        chars.next().is_some_and(unicode::is_identifier_start) && chars.all(unicode::is_identifier_continue);
     bool_value(ok)
 }
 
@@ -973,7 +1037,12 @@ fn format<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Val
     let s = this_only(ctx, &args, "format")?;
     let positional = &args.positional()[1..];
     let keywords: Vec<(&'gc str, Value<'gc>)> = args.keywords().collect();
-    let out = super::str_format::format(ctx, s.as_str(), positional, super::str_format::Named::Keywords(&keywords))?;
+    let out = super::str_format::format(
+        ctx,
+        s.as_str(),
+        positional,
+        super::str_format::Named::Keywords(&keywords),
+    )?;
     Ok(ctx.new_str(out))
 }
 
@@ -986,7 +1055,10 @@ fn format_map<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
 fn dunder_format<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (s, rest) = this(ctx, &args, "__format__", One)?;
     let Value::Str(spec) = rest[0] else {
-        return ctx.type_error(format!("__format__() argument must be str, not {}", clinic_type_name(ctx, rest[0])));
+        return ctx.type_error(format!(
+            "__format__() argument must be str, not {}",
+            clinic_type_name(ctx, rest[0])
+        ));
     };
     if spec.is_empty() {
         return Ok(Value::Str(s));
@@ -1056,7 +1128,8 @@ fn translation_of<'gc>(ctx: &mut Ctx<'gc, '_>, table: Value<'gc>, c: char) -> Py
             _ => Translation::Text(m.as_str().into()),
         },
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-            match ops::compare::small_int(mapped).and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32) {
+            match ops::compare::small_int(mapped).and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32)
+            {
                 Some(ch) => Translation::Char(ch),
                 None => return ctx.value_error("character mapping must be in range(0x110000)"),
             }
@@ -1074,7 +1147,8 @@ fn maketrans<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
             let Value::Dict(d) = *x else {
                 return ctx.type_error("if you give only one argument to maketrans it must be a dict");
             };
-            let entries: Vec<(Value<'gc>, Value<'gc>)> = d.borrow().iter().map(|e| (e.key, e.value)).collect();
+            let entries: Vec<(Value<'gc>, Value<'gc>)> =
+                d.borrow().iter().map(|e| (e.key, e.value)).collect();
             for (k, v) in entries {
                 let key = match k {
                     Value::Str(s) => match s.char_at(0) {
@@ -1090,7 +1164,9 @@ fn maketrans<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
         [x, y, rest @ ..] => {
             let (Value::Str(from), Value::Str(to)) = (*x, *y) else {
                 if !is_str(*x) {
-                    return ctx.type_error("first maketrans argument must be a string if there is a second argument");
+                    return ctx.type_error(
+                        "first maketrans argument must be a string if there is a second argument",
+                    );
                 }
                 let msg = format!("maketrans() argument 2 must be str, not {}", clinic_type_name(ctx, *y));
                 return ctx.type_error(msg);
@@ -1103,7 +1179,10 @@ fn maketrans<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
             }
             if let Some(&z) = rest.first() {
                 let Value::Str(delete) = z else {
-                    return ctx.type_error(format!("maketrans() argument 3 must be str, not {}", clinic_type_name(ctx, z)));
+                    return ctx.type_error(format!(
+                        "maketrans() argument 3 must be str, not {}",
+                        clinic_type_name(ctx, z)
+                    ));
                 };
                 for c in delete.as_str().chars() {
                     ops::collections::dict_set(ctx, table, Value::Int(c as i64), Value::None)?;

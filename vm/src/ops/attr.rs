@@ -174,7 +174,8 @@ pub fn load_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, P
         }
         Value::Module(_) | Value::Type(_) | Value::Function(_) => Ok(None),
         _ => match ctx.type_of(obj).lookup(name.as_str()) {
-            Some(b @ Value::Builtin(_)) => Ok(Some(b)),
+            // Only methods take the receiver; a static method (owner not a type) does not.
+            Some(b @ Value::Builtin(f)) if matches!(f.owner, Value::Type(_)) => Ok(Some(b)),
             _ => Ok(None),
         },
     }

@@ -113,7 +113,8 @@ fn layout(digits: &str, mut decpt: i64, style: Style, precision: usize, flags: F
         decpt = 1;
     }
     let vdigits_start = if decpt <= 0 { decpt - 1 } else { 0 };
-    vdigits_end = if !use_exp && flags.add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
+    vdigits_end =
+        if !use_exp && flags.add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
 
     let zeros = |out: &mut String, n: i64| out.extend(std::iter::repeat_n('0', n.max(0) as usize));
     let mut out = String::with_capacity((vdigits_end - vdigits_start + 8) as usize);

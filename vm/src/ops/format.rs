@@ -136,7 +136,8 @@ pub fn parse_spec<'gc>(
         }
     }
     if chars.len() > i + 1 {
-        return ctx.value_error(format!("Invalid format specifier '{text}' for object of type '{type_name}'"));
+        return ctx
+            .value_error(format!("Invalid format specifier '{text}' for object of type '{type_name}'"));
     }
     spec.kind = chars.get(i).copied();
     if let Some(sep) = spec.grouping {
@@ -158,7 +159,9 @@ pub fn format<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec: &str) -> PyResul
     let text = match v {
         Value::Str(_) if spec.is_empty() => return Ok(v),
         Value::Str(s) => format_text(ctx, s.as_str(), spec)?,
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) if spec.is_empty() => return crate::ops::repr::str_value(ctx, v),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) if spec.is_empty() => {
+            return crate::ops::repr::str_value(ctx, v)
+        }
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => format_int(ctx, v, spec)?,
         Value::Float(f) => format_float(ctx, f, spec, "float")?,
         _ => return format_object(ctx, v, spec),
@@ -180,7 +183,8 @@ fn format_object<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec: &str) -> PyRe
         }
     }
     if !spec.is_empty() {
-        return ctx.type_error(format!("unsupported format string passed to {}.__format__", ctx.type_name(v)));
+        return ctx
+            .type_error(format!("unsupported format string passed to {}.__format__", ctx.type_name(v)));
     }
     crate::ops::repr::str_value(ctx, v)
 }
@@ -219,7 +223,8 @@ fn format_text<'gc>(ctx: &Ctx<'gc, '_>, s: &str, spec_text: &str) -> PyResult<'g
         '^' => padding / 2,
         _ => 0,
     };
-    let mut out = crate::builtins::method_args::string_with_capacity(ctx, body.len() + padding * spec.fill.len_utf8())?;
+    let mut out =
+        crate::builtins::method_args::string_with_capacity(ctx, body.len() + padding * spec.fill.len_utf8())?;
     out.extend(std::iter::repeat_n(spec.fill, left));
     out.push_str(body);
     out.extend(std::iter::repeat_n(spec.fill, padding - left));
@@ -274,14 +279,20 @@ fn format_int<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec_text: &str) -> Py
         _ => (crate::ops::repr::int_to_decimal(ctx, &magnitude)?, ""),
     };
     let every = if matches!(kind, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
-    let number = Number { negative: big.is_negative(), prefix: if spec.alternate { prefix } else { "" }, digits: &digits, rest: "" };
+    let number = Number {
+        negative: big.is_negative(),
+        prefix: if spec.alternate { prefix } else { "" },
+        digits: &digits,
+        rest: "",
+    };
     render_number(ctx, &number, &spec, spec.grouping.map(|sep| (sep, every)))
 }
 
 /// `format(x, spec)` for a float (or an int shown as one); `type_name` for messages.
 fn format_float<'gc>(ctx: &Ctx<'gc, '_>, x: f64, spec_text: &str, type_name: &str) -> PyResult<'gc, String> {
     let spec = parse_spec(ctx, spec_text, type_name, None, NUMBER_ALIGN)?;
-    let mut flags = Flags { alternate: spec.alternate, no_negative_zero: spec.no_negative_zero, ..Flags::default() };
+    let mut flags =
+        Flags { alternate: spec.alternate, no_negative_zero: spec.no_negative_zero, ..Flags::default() };
     let (style, precision, x, percent) = match spec.kind {
         None => {
             flags.add_dot_0 = true;
@@ -326,7 +337,12 @@ struct Number<'a> {
 
 /// The number laid out in the spec's width (CPython's `calc_number_widths` and
 /// `fill_number`): `sep` is the grouping separator and group size.
-fn render_number<'gc>(ctx: &Ctx<'gc, '_>, n: &Number<'_>, spec: &Spec, sep: Option<(char, usize)>) -> PyResult<'gc, String> {
+fn render_number<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    n: &Number<'_>,
+    spec: &Spec,
+    sep: Option<(char, usize)>,
+) -> PyResult<'gc, String> {
     let sign = match (n.negative, spec.sign) {
         (true, _) => Some('-'),
         (false, Some('+')) => Some('+'),
@@ -345,7 +361,8 @@ fn render_number<'gc>(ctx: &Ctx<'gc, '_>, n: &Number<'_>, spec: &Spec, sep: Opti
         '=' => (0, padding, 0),
         _ => (padding, 0, 0),
     };
-    let size = (n.prefix.len() + digits.len() + n.rest.len() + 1).saturating_add(padding.saturating_mul(spec.fill.len_utf8()));
+    let size = (n.prefix.len() + digits.len() + n.rest.len() + 1)
+        .saturating_add(padding.saturating_mul(spec.fill.len_utf8()));
     let mut out = crate::builtins::method_args::string_with_capacity(ctx, size)?;
     out.extend(std::iter::repeat_n(spec.fill, left));
     out.extend(sign);
@@ -395,7 +412,13 @@ fn group_digits(digits: &str, sep: Option<(char, usize)>, min_width: i64) -> Str
 
 /// An int as `%`-formatting's integer conversions write it before padding: sign, the `0x`
 /// prefix when `alternate`, and at least `precision` digits (CPython's `_PyUnicode_FormatLong`).
-pub fn int_text<'gc>(ctx: &Ctx<'gc, '_>, n: &BigInt, kind: char, alternate: bool, precision: usize) -> PyResult<'gc, String> {
+pub fn int_text<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    n: &BigInt,
+    kind: char,
+    alternate: bool,
+    precision: usize,
+) -> PyResult<'gc, String> {
     let magnitude = n.abs();
     let (mut digits, prefix) = match kind {
         'o' => (magnitude.to_str_radix(8), "0o"),

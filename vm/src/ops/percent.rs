@@ -168,7 +168,11 @@ fn conversion<'gc>(
         loop {
             c = next_char(i);
             let Some(d) = c.and_then(|c| c.to_digit(10)) else { break };
-            width = match width.checked_mul(10).and_then(|w| w.checked_add(d as usize)).filter(|w| *w <= isize::MAX as usize) {
+            width = match width
+                .checked_mul(10)
+                .and_then(|w| w.checked_add(d as usize))
+                .filter(|w| *w <= isize::MAX as usize)
+            {
                 Some(w) => w,
                 None => return ctx.value_error("width too big"),
             };
@@ -187,7 +191,11 @@ fn conversion<'gc>(
             loop {
                 c = next_char(i);
                 let Some(d) = c.and_then(|c| c.to_digit(10)) else { break };
-                precision = match precision.checked_mul(10).and_then(|p| p.checked_add(d as usize)).filter(|p| *p <= i32::MAX as usize) {
+                precision = match precision
+                    .checked_mul(10)
+                    .and_then(|p| p.checked_add(d as usize))
+                    .filter(|p| *p <= i32::MAX as usize)
+                {
                     Some(p) => p,
                     None => return ctx.value_error("precision too big"),
                 };
@@ -219,7 +227,8 @@ fn conversion<'gc>(
         'c' => (character(ctx, v)?.to_string(), false),
         _ => {
             let shown = if (' '..='~').contains(&kind) { kind } else { '?' };
-            let msg = format!("unsupported format character '{shown}' (0x{:x}) at index {}", kind as u32, *i - 1);
+            let msg =
+                format!("unsupported format character '{shown}' (0x{:x}) at index {}", kind as u32, *i - 1);
             return ctx.value_error(msg);
         }
     };
@@ -244,12 +253,19 @@ fn star_arg<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>, precision: bool) -> PyResult
 fn is_number<'gc>(v: Value<'gc>) -> bool {
     match v {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) => true,
-        Value::Instance(i) => ["__index__", "__int__", "__float__"].iter().any(|m| i.class.lookup(m).is_some()),
+        Value::Instance(i) => {
+            ["__index__", "__int__", "__float__"].iter().any(|m| i.class.lookup(m).is_some())
+        }
         _ => false,
     }
 }
 
-fn integer<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, kind: char, conv: &Conversion) -> PyResult<'gc, String> {
+fn integer<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    v: Value<'gc>,
+    kind: char,
+    conv: &Conversion,
+) -> PyResult<'gc, String> {
     let wrong_type = |ctx: &Ctx<'gc, '_>| -> PyResult<'gc, String> {
         let what = if matches!(kind, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
         ctx.type_error(format!("%{kind} format: {what} is required, not {}", ctx.type_name(v)))
@@ -258,7 +274,9 @@ fn integer<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, kind: char, conv: &Conver
         return wrong_type(ctx);
     }
     let n: BigInt = match v {
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => ops::num::as_int(v).map(|i| i.big()).unwrap_or_default(),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            ops::num::as_int(v).map(|i| i.big()).unwrap_or_default()
+        }
         Value::Float(_) if matches!(kind, 'o' | 'x' | 'X') => return wrong_type(ctx),
         Value::Float(f) if f.is_nan() => return ctx.value_error("cannot convert float NaN to integer"),
         Value::Float(f) if f.is_infinite() => {
@@ -290,14 +308,19 @@ fn integer<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, kind: char, conv: &Conver
 }
 
 fn float<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, kind: char, conv: &Conversion) -> PyResult<'gc, String> {
-    let not_real = |ctx: &Ctx<'gc, '_>| ctx.type_error(format!("must be real number, not {}", ctx.type_name(v)));
+    let not_real =
+        |ctx: &Ctx<'gc, '_>| ctx.type_error(format!("must be real number, not {}", ctx.type_name(v)));
     let x = match v {
         Value::Instance(i) if i.class.lookup("__float__").is_some() => {
             let m = ops::attr::special_method(ctx, v, "__float__")?.unwrap_or(Value::None);
             match crate::interp::call_value(ctx, m, &[], &[])? {
                 Value::Float(f) => f,
                 r => {
-                    let msg = format!("{}.__float__ returned non-float (type {})", ctx.type_name(v), ctx.type_name(r));
+                    let msg = format!(
+                        "{}.__float__ returned non-float (type {})",
+                        ctx.type_name(v),
+                        ctx.type_name(r)
+                    );
                     return ctx.type_error(msg);
                 }
             }
