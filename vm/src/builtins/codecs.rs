@@ -107,12 +107,21 @@ enum Handler {
 fn handler<'gc>(ctx: &Ctx<'gc, '_>, errors: &str, encoding: bool) -> PyResult<'gc, Handler> {
     Ok(match errors {
         "strict" => Handler::Strict,
-        // These only differ from strict for lone surrogates, which cellvm's strings never hold.
-        "surrogateescape" | "surrogatepass" if encoding => Handler::Strict,
+        // Only lone surrogates make these differ from strict, and cellvm's strings hold none;
+        // surrogateescape decoding would have to make one.
+        "surrogatepass" => Handler::Strict,
+        "surrogateescape" if encoding => Handler::Strict,
         "ignore" => Handler::Ignore,
         "replace" => Handler::Replace,
         "backslashreplace" => Handler::BackslashReplace,
         "xmlcharrefreplace" if encoding => Handler::XmlCharRefReplace,
+        "xmlcharrefreplace" | "namereplace" if !encoding => {
+            return ctx.type_error("don't know how to handle UnicodeDecodeError in error callback");
+        }
+        "surrogateescape" => {
+            return ctx
+                .value_error("surrogateescape decoding is not supported by cellvm (no lone surrogates)");
+        }
         _ => return Err(ctx.error("LookupError", format!("unknown error handler name '{errors}'"))),
     })
 }
@@ -259,25 +268,23 @@ pub fn decode<'gc>(
             }
             Ok(out)
         }
-        Codec::Utf8 => decode_utf8(ctx, codec, object, bytes, 0, errors),
-        Codec::Utf8Sig => {
-            let from = if bytes.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
-            decode_utf8(ctx, codec, object, bytes, from, errors)
-        }
+        Codec::Utf8 => decode_utf8(ctx, object, bytes, errors),
+        Codec::Utf8Sig => match bytes.strip_prefix(UTF8_BOM) {
+            // Errors after a signature are UTF-8's, about the bytes after it.
+            Some(rest) => decode_utf8(ctx, Value::Bytes(Gc::new(ctx.mc, rest.into())), rest, errors),
+            None => decode_utf8(ctx, object, bytes, errors),
+        },
     }
 }
 
-/// UTF-8 decoding of `bytes[from..]` (error positions count from the start of `bytes`).
 fn decode_utf8<'gc>(
     ctx: &Ctx<'gc, '_>,
-    codec: Codec,
     object: Value<'gc>,
     bytes: &[u8],
-    from: usize,
     errors: &str,
 ) -> PyResult<'gc, String> {
     let mut out = String::with_capacity(bytes.len());
-    let mut rest = bytes.get(from..).unwrap_or_default();
+    let mut rest = bytes;
     loop {
         match std::str::from_utf8(rest) {
             Ok(s) => {
@@ -300,7 +307,7 @@ fn decode_utf8<'gc>(
                             "invalid continuation byte"
                         };
                         let start = bytes.len() - rest.len() + good;
-                        return Err(decode_error(ctx, codec, object, start, start + bad_len, reason));
+                        return Err(decode_error(ctx, Codec::Utf8, object, start, start + bad_len, reason));
                     }
                     Handler::Ignore => {}
                     Handler::Replace => out.push('\u{FFFD}'),

@@ -286,6 +286,7 @@ pub fn install_methods<'gc>(ctx: &mut Ctx<'gc, '_>) {
     methods(ctx, list, &[("append", list_append), ("pop", list_pop)]);
     methods(ctx, dict, &[("get", dict_get), ("items", dict_items), ("keys", dict_keys), ("values", dict_values)]);
     super::str_methods::install(ctx);
+    super::bytes_methods::install(ctx);
 }
 
 fn this_list<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>, method: &str) -> PyResult<'gc, GcCell<'gc, Vec<Value<'gc>>>> {

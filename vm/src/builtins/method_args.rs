@@ -217,3 +217,21 @@ pub fn clinic_type_name<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>) -> &'gc str {
         _ => ctx.type_name(v),
     }
 }
+
+/// `ADJUST_INDICES`: clamp the optional start and end of a search window to a sequence of
+/// `len` items; start may stay past the end (every caller treats an empty or inverted
+/// window as "no match").
+pub fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
+    let len = len as i64;
+    let mut end = end.unwrap_or(len);
+    if end > len {
+        end = len;
+    } else if end < 0 {
+        end = (end + len).max(0);
+    }
+    let mut start = start.unwrap_or(0);
+    if start < 0 {
+        start = (start + len).max(0);
+    }
+    (start, end)
+}

@@ -1,5 +1,6 @@
 //! The `builtins` module and the methods of the built-in types.
 
+mod bytes_methods;
 pub mod codecs;
 pub mod compile;
 pub mod exceptions;

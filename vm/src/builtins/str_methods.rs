@@ -8,7 +8,7 @@
 use gc_arena::Gc;
 
 use super::method_args::{
-    c_int_arg, clinic_type_name, index_arg, keyword_args, method_args, receiver, slice_index,
+    adjust_indices, c_int_arg, clinic_type_name, index_arg, keyword_args, method_args, receiver, slice_index,
     string_with_capacity, Convention,
 };
 use super::{methods, native, set, unicode};
@@ -155,23 +155,6 @@ impl<'s> Positions<'s> {
     }
 }
 
-/// `ADJUST_INDICES`: clamp optional start and end to the string; start may stay past the end
-/// (every caller treats an empty or inverted window as "no match").
-fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
-    let len = len as i64;
-    let mut end = end.unwrap_or(len);
-    if end > len {
-        end = len;
-    } else if end < 0 {
-        end = (end + len).max(0);
-    }
-    let mut start = start.unwrap_or(0);
-    if start < 0 {
-        start = (start + len).max(0);
-    }
-    (start, end)
-}
-
 // ---- joining and splitting ----------------------------------------------------------
 
 fn join<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
@@ -218,15 +201,15 @@ fn split_args<'gc>(
 ) -> PyResult<'gc, (Gc<'gc, PyStr>, Option<Gc<'gc, PyStr>>, usize)> {
     let s = this_only(ctx, args, method)?;
     let [sep, maxsplit] = keyword_args(ctx, args, method, ["sep", "maxsplit"])?;
+    let maxsplit = match maxsplit {
+        None => usize::MAX,
+        Some(v) => usize::try_from(index_arg(ctx, v)?).unwrap_or(usize::MAX),
+    };
     let sep = match sep {
         None | Some(Value::None) => None,
         Some(Value::Str(sep)) if sep.is_empty() => return ctx.value_error("empty separator"),
         Some(Value::Str(sep)) => Some(sep),
         Some(v) => return ctx.type_error(format!("must be str or None, not {}", ctx.type_name(v))),
-    };
-    let maxsplit = match maxsplit {
-        None => usize::MAX,
-        Some(v) => usize::try_from(index_arg(ctx, v)?).unwrap_or(usize::MAX),
     };
     Ok((s, sep, maxsplit))
 }
@@ -517,9 +500,9 @@ fn search_args<'gc>(
     method: &str,
 ) -> PyResult<'gc, (Gc<'gc, PyStr>, Gc<'gc, PyStr>, i64, i64)> {
     let (s, rest) = this(ctx, args, method, ParseTuple { min: 1, max: 3 })?;
-    let sub = str_arg(ctx, rest[0])?;
     let start = slice_index(ctx, rest.get(1).copied())?;
     let end = slice_index(ctx, rest.get(2).copied())?;
+    let sub = str_arg(ctx, rest[0])?;
     let (start, end) = adjust_indices(start, end, s.len());
     Ok((s, sub, start, end))
 }
