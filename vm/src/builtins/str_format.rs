@@ -152,10 +152,9 @@ impl<'t> Markup<'t> {
     fn field<'gc>(&mut self, ctx: &Ctx<'gc, '_>) -> PyResult<'gc, Field<'t>> {
         let bytes = self.text.as_bytes();
         let name_start = self.pos;
-        let mut last = 0u8;
+        let mut terminator = None;
         while let Some(&b) = bytes.get(self.pos) {
             self.pos += 1;
-            last = b;
             match b {
                 b'{' => return ctx.value_error("unexpected '{' in field name"),
                 b'[' => {
@@ -163,16 +162,20 @@ impl<'t> Markup<'t> {
                         self.pos += 1;
                     }
                 }
-                b'}' | b':' | b'!' => break,
+                b'}' | b':' | b'!' => {
+                    terminator = Some(b);
+                    break;
+                }
                 _ => {}
             }
         }
-        let name = &self.text[name_start..self.pos.saturating_sub(1).max(name_start)];
+        let Some(last) = terminator else {
+            return ctx.value_error("expected '}' before end of string");
+        };
+        let name = &self.text[name_start..self.pos - 1];
         let mut field = Field { name, conversion: None, spec: "", spec_has_fields: false };
-        match last {
-            b'}' => return Ok(field),
-            b'!' | b':' => {}
-            _ => return ctx.value_error("expected '}' before end of string"),
+        if last == b'}' {
+            return Ok(field);
         }
         if last == b'!' {
             let Some(c) = self.text[self.pos..].chars().next() else {
@@ -223,7 +226,7 @@ fn field_value<'gc>(
     let (first, mut rest) = name.split_at(first_end);
     let mut value = argument(ctx, first, arguments)?;
     while let Some(c) = rest.chars().next() {
-        rest = &rest[1..];
+        rest = &rest[c.len_utf8()..];
         let (key, is_attribute) = match c {
             '.' => {
                 let end = rest.find(['.', '[']).unwrap_or(rest.len());

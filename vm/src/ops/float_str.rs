@@ -41,72 +41,79 @@ pub fn float_to_string(x: f64, style: Style, precision: usize, flags: Flags) -> 
     } else if x.is_infinite() {
         "inf".to_string()
     } else {
-        let (digits, decpt) = digits(x.abs(), style, precision);
-        if flags.no_negative_zero && digits.bytes().all(|b| b == b'0') {
-            negative = false;
+        match style {
+            // Rust writes these two exactly as CPython lays them out, but for the exponent.
+            Style::Fixed => {
+                let mut text = format!("{:.*}", precision, x.abs());
+                if flags.alternate && precision == 0 {
+                    text.push('.');
+                }
+                text
+            }
+            Style::Exponent => {
+                exponent_form(&format!("{:.*e}", precision, x.abs()), flags.alternate && precision == 0)
+            }
+            Style::General | Style::Repr => {
+                let (digits, decpt) = digits(x.abs(), style, precision);
+                layout(&digits, decpt, style, precision, flags)
+            }
         }
-        layout(&digits, decpt, style, precision, flags)
     };
+    if flags.no_negative_zero && negative && x.is_finite() {
+        let mantissa = text.split('e').next().unwrap_or("");
+        negative = mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    }
     if flags.upper {
         text.make_ascii_uppercase();
     }
     (negative, text)
 }
 
-/// The significant digits of `x >= 0` for `style` (no trailing zeros; "0" for zero, or
-/// nothing when a fixed-point value rounds to zero) and the position of the decimal point
-/// relative to them: `x ~ 0.DIGITS * 10**decpt`.
+/// Rust's `1.5e3` as CPython's `1.5e+03` (with a point after a lone digit if `point`).
+fn exponent_form(rust: &str, point: bool) -> String {
+    let (mantissa, exponent) = rust.split_once('e').unwrap_or((rust, "0"));
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let sign = if exponent < 0 { '-' } else { '+' };
+    let point = if point { "." } else { "" };
+    format!("{mantissa}{point}e{sign}{:02}", exponent.abs())
+}
+
+/// The significant digits of `x >= 0` for the 'g' and 'r' styles (no trailing zeros; "0"
+/// for zero) and the position of the decimal point relative to them:
+/// `x ~ 0.DIGITS * 10**decpt`.
 fn digits(x: f64, style: Style, precision: usize) -> (String, i64) {
     let scientific = match style {
         Style::Repr => format!("{x:e}"),
-        Style::Exponent => format!("{:.*e}", precision, x),
-        Style::General => format!("{:.*e}", precision.max(1) - 1, x),
-        Style::Fixed => {
-            let fixed = format!("{:.*}", precision, x);
-            let (int_part, frac_part) = fixed.split_once('.').unwrap_or((&fixed, ""));
-            let all = format!("{int_part}{frac_part}");
-            let significant = all.trim_start_matches('0');
-            let decpt = int_part.len() as i64 - (all.len() - significant.len()) as i64;
-            let significant = significant.trim_end_matches('0');
-            if x == 0.0 {
-                return ("0".to_string(), 1);
-            }
-            return (significant.to_string(), decpt);
-        }
+        // A double has at most 767 significant digits; more precision only adds zeros,
+        // which the layout writes without Rust materialising them here.
+        _ => format!("{:.*e}", precision.clamp(1, 800) - 1, x),
     };
     let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
     let exponent: i64 = exponent.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(|&c| c != '.').collect();
-    let trimmed = digits.trim_end_matches('0');
-    if trimmed.is_empty() {
+    let mut digits: String = mantissa.chars().filter(|&c| c != '.').collect();
+    digits.truncate(digits.trim_end_matches('0').len());
+    if digits.is_empty() {
         return ("0".to_string(), 1);
     }
-    (trimmed.to_string(), exponent + 1)
+    (digits, exponent + 1)
 }
 
-/// CPython's `format_float_short` from the digits on: the slice of the digit string padded
+/// CPython's `format_float_short` from the digits on, for 'g' and 'r': the slice of the digit string padded
 /// with zeros on both sides that the style shows, the decimal point, the exponent.
 fn layout(digits: &str, mut decpt: i64, style: Style, precision: usize, flags: Flags) -> String {
     let precision = precision as i64;
     let digits_len = digits.len() as i64;
-    let mut use_exp = false;
     let mut vdigits_end = digits_len;
-    match style {
-        Style::Exponent => {
-            use_exp = true;
-            vdigits_end = precision + 1;
+    let use_exp = if style == Style::Repr {
+        decpt <= -4 || decpt > 16
+    } else {
+        let precision = precision.max(1);
+        if flags.alternate {
+            vdigits_end = precision;
         }
-        Style::Fixed => vdigits_end = decpt + precision,
-        Style::General => {
-            let precision = precision.max(1);
-            let threshold = if flags.add_dot_0 { precision - 1 } else { precision };
-            use_exp = decpt <= -4 || decpt > threshold;
-            if flags.alternate {
-                vdigits_end = precision;
-            }
-        }
-        Style::Repr => use_exp = decpt <= -4 || decpt > 16,
-    }
+        let threshold = if flags.add_dot_0 { precision - 1 } else { precision };
+        decpt <= -4 || decpt > threshold
+    };
     let mut exp = 0;
     if use_exp {
         exp = decpt - 1;

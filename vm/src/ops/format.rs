@@ -6,12 +6,14 @@
 //! [[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]
 //! ```
 
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
+use std::borrow::Cow;
+
+use num_traits::Signed;
 
 use crate::builtins::unicode;
 use crate::ctx::{Ctx, PyResult};
 use crate::ops::float_str::{float_to_string, Flags, Style};
+use crate::ops::num::IntArg;
 use crate::value::Value;
 
 pub use crate::ops::percent::percent;
@@ -43,18 +45,46 @@ fn show_kind(kind: char) -> String {
     }
 }
 
-/// A width or precision: decimal digits of any script.
-fn parse_number<'gc>(ctx: &Ctx<'gc, '_>, chars: &[char], i: &mut usize) -> PyResult<'gc, Option<usize>> {
-    let mut n: Option<usize> = None;
-    while let Some(d) = chars.get(*i).and_then(|&c| unicode::decimal_value(c)) {
-        let next = n.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(d as usize));
-        match next.filter(|&n| n <= isize::MAX as usize) {
-            Some(v) => n = Some(v),
-            None => return ctx.value_error("Too many decimal digits in format string"),
-        }
-        *i += 1;
+/// A position in a format spec.
+struct Cursor<'a> {
+    rest: &'a str,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<char> {
+        self.rest.chars().next()
     }
-    Ok(n)
+
+    /// Consume the next character if it is `c`.
+    fn eat(&mut self, c: char) -> bool {
+        match self.rest.strip_prefix(c) {
+            Some(rest) => {
+                self.rest = rest;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.rest = &self.rest[c.len_utf8()..];
+        Some(c)
+    }
+
+    /// A width or precision: decimal digits of any script.
+    fn number<'gc>(&mut self, ctx: &Ctx<'gc, '_>) -> PyResult<'gc, Option<usize>> {
+        let mut n: Option<usize> = None;
+        while let Some(d) = self.peek().and_then(unicode::decimal_value) {
+            let next = n.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(d as usize));
+            match next.filter(|&n| n <= isize::MAX as usize) {
+                Some(v) => n = Some(v),
+                None => return ctx.value_error("Too many decimal digits in format string"),
+            }
+            self.bump();
+        }
+        Ok(n)
+    }
 }
 
 /// Parse `text` for a value of type `type_name` whose presentation type defaults to
@@ -67,7 +97,6 @@ pub fn parse_spec<'gc>(
     default_kind: Option<char>,
     default_align: char,
 ) -> PyResult<'gc, Spec> {
-    let chars: Vec<char> = text.chars().collect();
     let mut spec = Spec {
         fill: ' ',
         align: default_align,
@@ -79,67 +108,60 @@ pub fn parse_spec<'gc>(
         precision: None,
         kind: None,
     };
-    let is_align = |c: &char| matches!(c, '<' | '>' | '=' | '^');
-    let mut i = 0;
+    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
+    let mut at = Cursor { rest: text };
+    let mut first_two = text.chars();
+    let (first, second) = (first_two.next(), first_two.next());
     let mut fill_given = false;
     let mut align_given = false;
-    if chars.get(1).is_some_and(is_align) {
-        spec.fill = chars[0];
-        spec.align = chars[1];
+    if let (Some(fill), Some(align)) = (first, second.filter(|&c| is_align(c))) {
+        spec.fill = fill;
+        spec.align = align;
         fill_given = true;
         align_given = true;
-        i = 2;
-    } else if chars.first().is_some_and(is_align) {
-        spec.align = chars[0];
+        at.bump();
+        at.bump();
+    } else if let Some(align) = first.filter(|&c| is_align(c)) {
+        spec.align = align;
         align_given = true;
-        i = 1;
+        at.bump();
     }
-    if let Some(&c @ ('+' | '-' | ' ')) = chars.get(i) {
-        spec.sign = Some(c);
-        i += 1;
+    if let Some(sign @ ('+' | '-' | ' ')) = at.peek() {
+        spec.sign = Some(sign);
+        at.bump();
     }
-    if chars.get(i) == Some(&'z') {
-        spec.no_negative_zero = true;
-        i += 1;
-    }
-    if chars.get(i) == Some(&'#') {
-        spec.alternate = true;
-        i += 1;
-    }
-    if !fill_given && chars.get(i) == Some(&'0') {
+    spec.no_negative_zero = at.eat('z');
+    spec.alternate = at.eat('#');
+    if !fill_given && at.eat('0') {
         spec.fill = '0';
         if !align_given && default_align == NUMBER_ALIGN {
             spec.align = '=';
         }
-        i += 1;
     }
-    spec.width = parse_number(ctx, &chars, &mut i)?.unwrap_or(0);
-    if chars.get(i) == Some(&',') {
+    spec.width = at.number(ctx)?.unwrap_or(0);
+    if at.eat(',') {
         spec.grouping = Some(',');
-        i += 1;
     }
-    if chars.get(i) == Some(&'_') {
+    if at.eat('_') {
         if spec.grouping.is_some() {
             return ctx.value_error("Cannot specify both ',' and '_'.");
         }
         spec.grouping = Some('_');
-        i += 1;
     }
-    if chars.get(i) == Some(&',') && spec.grouping == Some('_') {
+    if spec.grouping == Some('_') && at.peek() == Some(',') {
         return ctx.value_error("Cannot specify both ',' and '_'.");
     }
-    if chars.get(i) == Some(&'.') {
-        i += 1;
-        match parse_number(ctx, &chars, &mut i)? {
+    if at.eat('.') {
+        match at.number(ctx)? {
             Some(p) => spec.precision = Some(p),
             None => return ctx.value_error("Format specifier missing precision"),
         }
     }
-    if chars.len() > i + 1 {
+    spec.kind = at.bump();
+    if at.peek().is_some() {
         return ctx
             .value_error(format!("Invalid format specifier '{text}' for object of type '{type_name}'"));
     }
-    spec.kind = chars.get(i).copied();
     if let Some(sep) = spec.grouping {
         match spec.kind.or(default_kind) {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
@@ -234,15 +256,17 @@ fn format_text<'gc>(ctx: &Ctx<'gc, '_>, s: &str, spec_text: &str) -> PyResult<'g
 fn format_int<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec_text: &str) -> PyResult<'gc, String> {
     let type_name = ctx.type_name(v);
     let spec = parse_spec(ctx, spec_text, type_name, Some('d'), NUMBER_ALIGN)?;
-    let big = match crate::ops::num::as_int(v) {
-        Some(i) => i.big(),
-        None => return ctx.type_error("an integer is required"),
+    let Some(n) = crate::ops::num::as_int(v) else {
+        return ctx.type_error("an integer is required");
     };
     let kind = spec.kind.unwrap_or('d');
     match kind {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let f = crate::ops::num::big_to_f64(ctx, &big)?;
+            let f = match n {
+                IntArg::Small(i) => i as f64,
+                IntArg::Big(b) => crate::ops::num::big_to_f64(ctx, &b)?,
+            };
             return format_float(ctx, f, spec_text, type_name);
         }
         k => return unknown_code(ctx, k, type_name),
@@ -260,32 +284,65 @@ fn format_int<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec_text: &str) -> Py
         if spec.alternate {
             return ctx.value_error("Alternate form (#) not allowed with integer format specifier 'c'");
         }
-        let Some(code) = big.to_i64() else {
+        let IntArg::Small(code) = n else {
             return Err(ctx.error("OverflowError", "Python int too large to convert to C long"));
         };
         let Some(c) = u32::try_from(code).ok().and_then(char::from_u32) else {
             return Err(ctx.error("OverflowError", "%c arg not in range(0x110000)"));
         };
-        let text = c.to_string();
-        let number = Number { negative: false, prefix: "", digits: "", rest: &text };
+        let mut buf = [0u8; 4];
+        let number = Number { negative: false, prefix: "", digits: "", rest: c.encode_utf8(&mut buf) };
         return render_number(ctx, &number, &spec, None);
     }
-    let magnitude = big.abs();
-    let (digits, prefix) = match kind {
-        'b' => (magnitude.to_str_radix(2), "0b"),
-        'o' => (magnitude.to_str_radix(8), "0o"),
-        'x' => (magnitude.to_str_radix(16), "0x"),
-        'X' => (magnitude.to_str_radix(16).to_ascii_uppercase(), "0X"),
-        _ => (crate::ops::repr::int_to_decimal(ctx, &magnitude)?, ""),
-    };
+    let (negative, digits) = int_digits(ctx, &n, kind)?;
     let every = if matches!(kind, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
     let number = Number {
-        negative: big.is_negative(),
-        prefix: if spec.alternate { prefix } else { "" },
+        negative,
+        prefix: if spec.alternate { radix_prefix(kind) } else { "" },
         digits: &digits,
         rest: "",
     };
     render_number(ctx, &number, &spec, spec.grouping.map(|sep| (sep, every)))
+}
+
+/// Whether an int is negative, and the digits of its magnitude for the presentation type
+/// `kind` ('b', 'o', 'x', 'X', or decimal for anything else).
+fn int_digits<'gc>(ctx: &Ctx<'gc, '_>, n: &IntArg, kind: char) -> PyResult<'gc, (bool, String)> {
+    Ok(match n {
+        IntArg::Small(i) => {
+            let m = i.unsigned_abs();
+            let digits = match kind {
+                'b' => format!("{m:b}"),
+                'o' => format!("{m:o}"),
+                'x' => format!("{m:x}"),
+                'X' => format!("{m:X}"),
+                _ => m.to_string(),
+            };
+            (*i < 0, digits)
+        }
+        IntArg::Big(b) => {
+            let m = b.abs();
+            let digits = match kind {
+                'b' => m.to_str_radix(2),
+                'o' => m.to_str_radix(8),
+                'x' => m.to_str_radix(16),
+                'X' => m.to_str_radix(16).to_ascii_uppercase(),
+                _ => crate::ops::repr::int_to_decimal(ctx, &m)?,
+            };
+            (b.is_negative(), digits)
+        }
+    })
+}
+
+/// The prefix the alternate form (`#`) puts before the digits.
+fn radix_prefix(kind: char) -> &'static str {
+    match kind {
+        'b' => "0b",
+        'o' => "0o",
+        'x' => "0x",
+        'X' => "0X",
+        _ => "",
+    }
 }
 
 /// `format(x, spec)` for a float (or an int shown as one); `type_name` for messages.
@@ -353,7 +410,14 @@ fn render_number<'gc>(
     let non_digits = sign.map_or(0, |_| 1) + n.prefix.len() + rest_len;
     let zero_padded = spec.fill == '0' && spec.align == '=';
     let min_width = if zero_padded { spec.width as i64 - non_digits as i64 } else { 0 };
-    let digits = if n.digits.is_empty() { String::new() } else { group_digits(n.digits, sep, min_width) };
+    let digits = if n.digits.is_empty() {
+        Cow::Borrowed("")
+    } else {
+        match group_digits(n.digits, sep, min_width) {
+            Some(digits) => digits,
+            None => return Err(crate::builtins::method_args::memory_error(ctx)),
+        }
+    };
     let padding = spec.width.saturating_sub(non_digits + digits.len());
     let (left, inner, right) = match spec.align {
         '<' => (0, 0, padding),
@@ -377,17 +441,27 @@ fn render_number<'gc>(
 /// The integer digits with separators every `sep.1` digits from the right, zero-filled on
 /// the left to at least `min_width` characters (CPython's `_PyUnicode_InsertThousandsGrouping`:
 /// the padding zeros are grouped too, so a spec like `010,` gives `00,001,234`).
-fn group_digits(digits: &str, sep: Option<(char, usize)>, min_width: i64) -> String {
+fn group_digits(digits: &str, sep: Option<(char, usize)>, min_width: i64) -> Option<Cow<'_, str>> {
     let bytes = digits.as_bytes();
+    let min_width = min_width.max(0);
     let Some((sep, group)) = sep else {
-        let zeros = (min_width.max(0) as usize).saturating_sub(bytes.len());
-        return "0".repeat(zeros) + digits;
+        let zeros = (min_width as usize).saturating_sub(bytes.len());
+        if zeros == 0 {
+            return Some(Cow::Borrowed(digits));
+        }
+        let mut out = String::new();
+        out.try_reserve_exact(zeros + bytes.len()).ok()?;
+        out.extend(std::iter::repeat_n('0', zeros));
+        out.push_str(digits);
+        return Some(Cow::Owned(out));
     };
+    // Built from the right, reversed at the end. Room for the digits and zeros, plus a
+    // separator for every group of at least three.
+    let mut out: Vec<u8> = Vec::new();
+    out.try_reserve_exact((bytes.len().max(min_width as usize) + group).saturating_mul(2)).ok()?;
     let group = group as i64;
-    // Built from the right, reversed at the end.
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len() * 2 + min_width.max(0) as usize);
     let mut remaining = bytes.len() as i64;
-    let mut min_width = min_width.max(0);
+    let mut min_width = min_width;
     let mut first = true;
     loop {
         let len = group.min(remaining.max(min_width).max(1));
@@ -407,45 +481,47 @@ fn group_digits(digits: &str, sep: Option<(char, usize)>, min_width: i64) -> Str
         min_width -= 1;
     }
     out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    String::from_utf8(out).ok().map(Cow::Owned)
 }
 
 /// An int as `%`-formatting's integer conversions write it before padding: sign, the `0x`
 /// prefix when `alternate`, and at least `precision` digits (CPython's `_PyUnicode_FormatLong`).
 pub fn int_text<'gc>(
     ctx: &Ctx<'gc, '_>,
-    n: &BigInt,
+    n: &IntArg,
     kind: char,
     alternate: bool,
     precision: usize,
 ) -> PyResult<'gc, String> {
-    let magnitude = n.abs();
-    let (mut digits, prefix) = match kind {
-        'o' => (magnitude.to_str_radix(8), "0o"),
-        'x' => (magnitude.to_str_radix(16), "0x"),
-        'X' => (magnitude.to_str_radix(16).to_ascii_uppercase(), "0X"),
-        _ => (crate::ops::repr::int_to_decimal(ctx, &magnitude)?, ""),
-    };
-    if digits.len() < precision {
-        digits = "0".repeat(precision - digits.len()) + &digits;
+    let (negative, digits) = int_digits(ctx, n, kind)?;
+    let prefix = if alternate { radix_prefix(kind) } else { "" };
+    let zeros = precision.saturating_sub(digits.len());
+    let mut out = String::with_capacity(1 + prefix.len() + zeros + digits.len());
+    if negative {
+        out.push('-');
     }
-    let sign = if n.is_negative() { "-" } else { "" };
-    let prefix = if alternate { prefix } else { "" };
-    Ok(format!("{sign}{prefix}{digits}"))
+    out.push_str(prefix);
+    out.extend(std::iter::repeat_n('0', zeros));
+    out.push_str(&digits);
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::group_digits;
 
+    fn group_digits_text(digits: &str, sep: Option<(char, usize)>, min_width: i64) -> String {
+        group_digits(digits, sep, min_width).map(|d| d.into_owned()).unwrap_or_default()
+    }
+
     #[test]
     fn grouping_pads_with_grouped_zeros() {
-        assert_eq!(group_digits("1234", Some((',', 3)), 0), "1,234");
-        assert_eq!(group_digits("1234", Some((',', 3)), 9), "0,001,234");
-        assert_eq!(group_digits("1234", Some((',', 3)), 7), "001,234");
-        assert_eq!(group_digits("1234", Some((',', 3)), 5), "1,234");
-        assert_eq!(group_digits("0", Some((',', 3)), 8), "0,000,000");
-        assert_eq!(group_digits("4d2", Some(('_', 4)), 9), "0000_04d2");
-        assert_eq!(group_digits("42", None, 5), "00042");
+        assert_eq!(group_digits_text("1234", Some((',', 3)), 0), "1,234");
+        assert_eq!(group_digits_text("1234", Some((',', 3)), 9), "0,001,234");
+        assert_eq!(group_digits_text("1234", Some((',', 3)), 7), "001,234");
+        assert_eq!(group_digits_text("1234", Some((',', 3)), 5), "1,234");
+        assert_eq!(group_digits_text("0", Some((',', 3)), 8), "0,000,000");
+        assert_eq!(group_digits_text("4d2", Some(('_', 4)), 9), "0000_04d2");
+        assert_eq!(group_digits_text("42", None, 5), "00042");
     }
 }

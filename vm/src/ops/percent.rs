@@ -15,6 +15,7 @@ use crate::builtins::method_args::index_value;
 use crate::ctx::{Ctx, PyResult};
 use crate::ops;
 use crate::ops::float_str::{float_to_string, Flags, Style};
+use crate::ops::num::IntArg;
 use crate::value::Value;
 
 /// Where the conversions take their arguments from (CPython's `arglen`/`argidx` pair: a
@@ -83,65 +84,61 @@ pub fn percent<'gc>(ctx: &mut Ctx<'gc, '_>, fmt: &str, args: Value<'gc>) -> PyRe
         single_taken: false,
         mapping: if is_mapping(args) { Some(args) } else { None },
     };
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::with_capacity(fmt.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        i += 1;
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        if chars.get(i) == Some(&'%') {
+    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut pos = 0;
+    while let Some(offset) = fmt[pos..].find('%') {
+        out.push_str(&fmt[pos..pos + offset]);
+        pos += offset + 1;
+        if fmt[pos..].starts_with('%') {
             out.push('%');
-            i += 1;
+            pos += 1;
             continue;
         }
-        conversion(ctx, &chars, &mut i, &mut arguments, &mut out)?;
+        conversion(ctx, fmt, &mut pos, &mut arguments, &mut out)?;
     }
+    out.push_str(&fmt[pos..]);
     if arguments.mapping.is_none() && !arguments.all_used() {
         return ctx.type_error("not all arguments converted during string formatting");
     }
     Ok(ctx.new_str(out))
 }
 
-/// One conversion after its `%`, appended to `out`; `i` ends past it.
+/// One conversion after its `%` (at byte `pos` of `fmt`), appended to `out`; `pos` ends
+/// past it.
 fn conversion<'gc>(
     ctx: &mut Ctx<'gc, '_>,
-    chars: &[char],
-    i: &mut usize,
+    fmt: &str,
+    pos: &mut usize,
     arguments: &mut Arguments<'gc>,
     out: &mut String,
 ) -> PyResult<'gc, ()> {
-    let next_char = |i: &mut usize| -> Option<char> {
-        let c = chars.get(*i).copied();
-        *i += 1;
-        c
+    let next_char = |pos: &mut usize| -> Option<char> {
+        let c = fmt[*pos..].chars().next()?;
+        *pos += c.len_utf8();
+        Some(c)
     };
-    let mut c = next_char(i);
+    let mut c = next_char(pos);
     if c == Some('(') {
-        let key_start = *i;
+        let Some(mapping) = arguments.mapping else {
+            return ctx.type_error("format requires a mapping");
+        };
+        let key_start = *pos;
         let mut depth = 1;
         while depth > 0 {
-            match next_char(i) {
+            match next_char(pos) {
                 Some(')') => depth -= 1,
                 Some('(') => depth += 1,
                 Some(_) => {}
                 None => return ctx.value_error("incomplete format key"),
             }
         }
-        let Some(mapping) = arguments.mapping else {
-            return ctx.type_error("format requires a mapping");
-        };
-        let key: String = chars[key_start..*i - 1].iter().collect();
-        let key = ctx.new_str(key);
+        let key = ctx.new_str(&fmt[key_start..*pos - 1]);
         let value = ops::subscript::getitem(ctx, mapping, key)?;
         // From here on the looked-up value is the one argument, as in CPython.
         arguments.args = value;
         arguments.tuple = None;
         arguments.single_taken = false;
-        c = next_char(i);
+        c = next_char(pos);
     }
     let mut conv = Conversion::default();
     loop {
@@ -153,7 +150,7 @@ fn conversion<'gc>(
             Some('0') => conv.zero = true,
             _ => break,
         }
-        c = next_char(i);
+        c = next_char(pos);
     }
     if c == Some('*') {
         let v = arguments.next(ctx)?;
@@ -162,11 +159,11 @@ fn conversion<'gc>(
             conv.left = true;
         }
         conv.width = Some(width.unsigned_abs() as usize);
-        c = next_char(i);
+        c = next_char(pos);
     } else if let Some(d) = c.and_then(|c| c.to_digit(10)) {
         let mut width = d as usize;
         loop {
-            c = next_char(i);
+            c = next_char(pos);
             let Some(d) = c.and_then(|c| c.to_digit(10)) else { break };
             width = match width
                 .checked_mul(10)
@@ -181,15 +178,15 @@ fn conversion<'gc>(
     }
     if c == Some('.') {
         let mut precision = 0usize;
-        c = next_char(i);
+        c = next_char(pos);
         if c == Some('*') {
             let v = arguments.next(ctx)?;
             precision = star_arg(ctx, v, true)?.max(0) as usize;
-            c = next_char(i);
+            c = next_char(pos);
         } else if let Some(d) = c.and_then(|c| c.to_digit(10)) {
             precision = d as usize;
             loop {
-                c = next_char(i);
+                c = next_char(pos);
                 let Some(d) = c.and_then(|c| c.to_digit(10)) else { break };
                 precision = match precision
                     .checked_mul(10)
@@ -204,7 +201,7 @@ fn conversion<'gc>(
         conv.precision = Some(precision);
     }
     if matches!(c, Some('h' | 'l' | 'L')) {
-        c = next_char(i);
+        c = next_char(pos);
     }
     let Some(kind) = c else {
         return ctx.value_error("incomplete format");
@@ -227,13 +224,13 @@ fn conversion<'gc>(
         'c' => (character(ctx, v)?.to_string(), false),
         _ => {
             let shown = if (' '..='~').contains(&kind) { kind } else { '?' };
+            let index = fmt[..*pos - kind.len_utf8()].chars().count();
             let msg =
-                format!("unsupported format character '{shown}' (0x{:x}) at index {}", kind as u32, *i - 1);
+                format!("unsupported format character '{shown}' (0x{:x}) at index {index}", kind as u32);
             return ctx.value_error(msg);
         }
     };
-    pad(out, &text, kind, numeric, &conv);
-    Ok(())
+    pad(ctx, out, &text, kind, numeric, &conv)
 }
 
 /// A `*` width (a `Py_ssize_t`) or precision (a C int).
@@ -273,16 +270,15 @@ fn integer<'gc>(
     if !is_number(v) {
         return wrong_type(ctx);
     }
-    let n: BigInt = match v {
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-            ops::num::as_int(v).map(|i| i.big()).unwrap_or_default()
-        }
+    let n: IntArg = match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => ops::num::as_int(v).unwrap_or(IntArg::Small(0)),
         Value::Float(_) if matches!(kind, 'o' | 'x' | 'X') => return wrong_type(ctx),
         Value::Float(f) if f.is_nan() => return ctx.value_error("cannot convert float NaN to integer"),
         Value::Float(f) if f.is_infinite() => {
             return Err(ctx.error("OverflowError", "cannot convert float infinity to integer"));
         }
-        Value::Float(f) => BigInt::from_f64(f.trunc()).unwrap_or_default(),
+        Value::Float(f) if f.abs() < 9e18 => IntArg::Small(f.trunc() as i64),
+        Value::Float(f) => IntArg::Big(BigInt::from_f64(f.trunc()).unwrap_or_default()),
         _ => {
             let method = if matches!(kind, 'o' | 'x' | 'X') { "__index__" } else { "__int__" };
             let has = |m: &str| matches!(v, Value::Instance(i) if i.class.lookup(m).is_some());
@@ -295,7 +291,7 @@ fn integer<'gc>(
                 return wrong_type(ctx);
             };
             match ops::num::as_int(r) {
-                Some(i) => i.big(),
+                Some(i) => i,
                 None => {
                     let msg = format!("{method} returned non-int (type {})", ctx.type_name(r));
                     return ctx.type_error(msg);
@@ -365,7 +361,14 @@ fn character<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, char> 
 /// Append a converted value padded to the conversion's width (CPython's
 /// `unicode_format_arg_output`): numbers take the sign flags, and with `0` their zeros go
 /// after the sign and the `0x` prefix.
-fn pad(out: &mut String, text: &str, kind: char, numeric: bool, conv: &Conversion) {
+fn pad<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    out: &mut String,
+    text: &str,
+    kind: char,
+    numeric: bool,
+    conv: &Conversion,
+) -> PyResult<'gc, ()> {
     let mut body = text;
     let mut sign = None;
     if numeric {
@@ -388,6 +391,9 @@ fn pad(out: &mut String, text: &str, kind: char, numeric: bool, conv: &Conversio
     let zero_fill = numeric && conv.zero && !conv.left;
     let len = sign.map_or(0, |_| 1) + prefix.len() + body.chars().count();
     let padding = conv.width.unwrap_or(0).saturating_sub(len);
+    if out.try_reserve(text.len() + padding).is_err() {
+        return Err(crate::builtins::method_args::memory_error(ctx));
+    }
     if conv.left {
         out.extend(sign);
         out.push_str(prefix);
@@ -404,4 +410,5 @@ fn pad(out: &mut String, text: &str, kind: char, numeric: bool, conv: &Conversio
         out.push_str(prefix);
         out.push_str(body);
     }
+    Ok(())
 }

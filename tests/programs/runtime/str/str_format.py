@@ -103,6 +103,13 @@ errors = [
     "{99999999999999999999}",
     "{0:{1}}",
     "{:{}}",
+    "{\u00e9",
+    "{0\u4e2d",
+    "{0[0]\u00e9}",
+    "{0!\u00e9",
+    "{0.\u00e9}",
+    "\u00e9{",
+    "\u00e9}",
 ]
 for template in errors:
     show("error " + repr(template), lambda: template.format("s"))
