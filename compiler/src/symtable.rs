@@ -274,6 +274,12 @@ impl<'a, 's> Builder<'a, 's> {
         block.symbols.insert(mangled, Symbol { flags: val, scope: Scope::Local });
         if flag & DEF_PARAM != 0 {
             block.params.push(mangled);
+        } else if flag & DEF_GLOBAL != 0 && id != 0 {
+            // CPython records every `global` declaration in the module's own table too, so
+            // module-level code uses STORE_GLOBAL / LOAD_GLOBAL for the name.
+            let module = &mut self.blocks[0];
+            let old = module.flags(mangled);
+            module.symbols.insert(mangled, Symbol { flags: old | flag, scope: Scope::Local });
         }
         Ok(())
     }
