@@ -47,6 +47,8 @@ enum ConstKey {
     Complex(u64, u64),
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
+    Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
 }
 
 fn const_key(c: &Const) -> Option<ConstKey> {
@@ -60,7 +62,9 @@ fn const_key(c: &Const) -> Option<ConstKey> {
         Const::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
         Const::Str(s) => ConstKey::Str(s.clone()),
         Const::Bytes(b) => ConstKey::Bytes(b.clone()),
-        Const::Tuple(_) | Const::FrozenSet(_) | Const::Code(_) => return None,
+        Const::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key).collect::<Option<_>>()?),
+        Const::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(const_key).collect::<Option<_>>()?),
+        Const::Code(_) => return None,
     })
 }
 
@@ -221,11 +225,6 @@ impl<'a> Unit<'a> {
             self.const_map.insert(key, i);
             self.consts.push(c);
             return i;
-        }
-        if let Const::Tuple(_) | Const::FrozenSet(_) = c {
-            if let Some(i) = self.consts.iter().position(|x| *x == c) {
-                return i as u32;
-            }
         }
         self.consts.push(c);
         self.consts.len() as u32 - 1
