@@ -652,9 +652,10 @@ impl<'a, 's> Builder<'a, 's> {
 
     fn named_expr(&mut self, target: &'a Expr<'a>, value: &'a Expr<'a>, loc: Loc) -> R {
         if self.cur().comp_iter_expr > 0 {
-            return Err(
-                self.err("assignment expression cannot be used in a comprehension iterable expression".into(), loc)
-            );
+            return Err(self.err(
+                "assignment expression cannot be used in a comprehension iterable expression".into(),
+                loc,
+            ));
         }
         if self.cur().comprehension.is_some() {
             self.extend_named_expr_scope(target)?;
@@ -673,7 +674,9 @@ impl<'a, 's> Builder<'a, 's> {
             if block.comprehension.is_some() {
                 if block.flags(name) & DEF_COMP_ITER != 0 {
                     return Err(self.err(
-                        format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                        format!(
+                            "assignment expression cannot rebind comprehension iteration variable '{name}'"
+                        ),
                         loc,
                     ));
                 }
@@ -838,7 +841,8 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
             None
         };
 
-        let names: Vec<(&'a str, u32)> = self.table.blocks[id].symbols.iter().map(|(n, s)| (*n, s.flags)).collect();
+        let names: Vec<(&'a str, u32)> =
+            self.table.blocks[id].symbols.iter().map(|(n, s)| (*n, s.flags)).collect();
         for (name, flags) in names {
             let scope = self.analyze_name(id, name, flags, bound.as_mut(), &mut local, &mut global)?;
             // A free name of this block is free in the blocks around it too (until one binds it).
@@ -895,10 +899,8 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
                     }
                 }
             }
-            BlockKind::Class => {
-                if newfree.remove("__class__") {
-                    self.table.blocks[id].needs_class_closure = true;
-                }
+            BlockKind::Class if newfree.remove("__class__") => {
+                self.table.blocks[id].needs_class_closure = true;
             }
             _ => {}
         }
@@ -949,10 +951,18 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
         }
         if flags & DEF_NONLOCAL != 0 {
             let Some(b) = bound else {
-                return Err(self.err_at_directive(id, name, "nonlocal declaration not allowed at module level".into()));
+                return Err(self.err_at_directive(
+                    id,
+                    name,
+                    "nonlocal declaration not allowed at module level".into(),
+                ));
             };
             if !b.contains(name) {
-                return Err(self.err_at_directive(id, name, format!("no binding for nonlocal '{name}' found")));
+                return Err(self.err_at_directive(
+                    id,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
             }
             return Ok(Scope::Free);
         }

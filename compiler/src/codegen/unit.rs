@@ -108,7 +108,8 @@ impl<'a> Unit<'a> {
         // lists the parameters that are cells first (in parameter order), then the rest
         // sorted.
         let sorted = block.names_by_scope(Scope::Cell, 0);
-        let mut cellvars: Vec<&'a str> = block.params.iter().copied().filter(|p| sorted.contains(p)).collect();
+        let mut cellvars: Vec<&'a str> =
+            block.params.iter().copied().filter(|p| sorted.contains(p)).collect();
         cellvars.extend(sorted.iter().copied().filter(|c| !block.params.contains(c)));
         if block.needs_class_closure {
             cellvars.push("__class__");
@@ -271,12 +272,22 @@ impl<'a> Unit<'a> {
             let depth = (base as i32 + handler.depth_adjust).max(0) as u32;
             let i = i as u32;
             if let Some(last) = exception_table.last_mut() {
-                if last.end == i && last.target == target && last.depth == depth && last.lasti == handler.lasti {
+                if last.end == i
+                    && last.target == target
+                    && last.depth == depth
+                    && last.lasti == handler.lasti
+                {
                     last.end = i + 1;
                     continue;
                 }
             }
-            exception_table.push(ExceptionEntry { start: i, end: i + 1, target, depth, lasti: handler.lasti });
+            exception_table.push(ExceptionEntry {
+                start: i,
+                end: i + 1,
+                target,
+                depth,
+                lasti: handler.lasti,
+            });
         }
 
         let varnames: Vec<Arc<str>> = self.varnames.iter().map(|s| Arc::from(*s)).collect();
@@ -327,7 +338,11 @@ fn intern<'a>(list: &mut Vec<&'a str>, map: &mut HashMap<&'a str, u32>, name: &'
 /// The stack depth before each instruction (`None` where unreachable), by flow analysis;
 /// exception handlers are entered with the depth at their setup point, plus `lasti`, plus
 /// the exception.
-fn stack_depths(instrs: &[Instr], handlers: &[Handler], target_of: &dyn Fn(&Handler) -> u32) -> Vec<Option<u32>> {
+fn stack_depths(
+    instrs: &[Instr],
+    handlers: &[Handler],
+    target_of: &dyn Fn(&Handler) -> u32,
+) -> Vec<Option<u32>> {
     let n = instrs.len();
     let mut depth: Vec<Option<u32>> = vec![None; n];
     let mut setups: HashMap<u32, Vec<usize>> = HashMap::new();
