@@ -114,7 +114,12 @@ pub fn expect_args<'gc, 'a>(
 }
 
 /// The keyword arguments of a native call, checked against the names it accepts.
-pub fn keywords<'gc>(ctx: &Ctx<'gc, '_>, fname: &str, args: &Args<'gc, '_>, allowed: &[&str]) -> PyResult<'gc, Vec<(&'gc str, Value<'gc>)>> {
+pub fn keywords<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    fname: &str,
+    args: &Args<'gc, '_>,
+    allowed: &[&str],
+) -> PyResult<'gc, Vec<(&'gc str, Value<'gc>)>> {
     let mut out = Vec::new();
     for (k, v) in args.keywords() {
         if !allowed.contains(&k) {

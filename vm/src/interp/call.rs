@@ -186,7 +186,8 @@ fn bind_args<'gc>(
                 } else if found.is_some() {
                     posonly_as_kw.push(key);
                 } else {
-                    return ctx.type_error(format!("{qualname}() got an unexpected keyword argument '{key}'"));
+                    return ctx
+                        .type_error(format!("{qualname}() got an unexpected keyword argument '{key}'"));
                 }
             }
         }
@@ -330,7 +331,9 @@ impl<'gc, 'a> Exec<'gc, 'a> {
                         self.frame().pc = pc as u32 + 1;
                         self.ctx.st.stack.insert(callee_slot + 1, inst);
                         // The instance stays in the callable slot; the frame's return is dropped.
-                        if let Err(e) = enter_function(&mut self.ctx, init, callee_slot, kwnames, OnReturn::KeepInstance) {
+                        if let Err(e) =
+                            enter_function(&mut self.ctx, init, callee_slot, kwnames, OnReturn::KeepInstance)
+                        {
                             return Err(Stop::Raise(e));
                         }
                         self.switch_to_top();
@@ -418,7 +421,8 @@ fn construct<'gc>(
             Ok(Value::Exception(ctx.new_exc(cls, args.to_vec())))
         }
         _ => {
-            let inst = Value::Instance(Gc::new(ctx.mc, Instance { class: cls, dict: ctx.new_dict(Dict::new()) }));
+            let inst =
+                Value::Instance(Gc::new(ctx.mc, Instance { class: cls, dict: ctx.new_dict(Dict::new()) }));
             if let Some(init) = cls.lookup("__init__") {
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(inst);
