@@ -116,14 +116,6 @@ fn str_arg<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Gc<'gc, PySt
     }
 }
 
-fn new_str<'gc>(ctx: &Ctx<'gc, '_>, s: &str) -> Value<'gc> {
-    ctx.new_str(s)
-}
-
-fn bool_value<'gc>(b: bool) -> PyResult<'gc, Value<'gc>> {
-    Ok(Value::Bool(b))
-}
-
 /// Code point positions of one string as byte offsets and back.
 struct Positions<'s> {
     s: &'s str,
@@ -215,7 +207,7 @@ fn split_args<'gc>(
 }
 
 fn str_list<'gc>(ctx: &Ctx<'gc, '_>, parts: impl Iterator<Item = &'gc str>) -> Value<'gc> {
-    let items: Vec<Value<'gc>> = parts.map(|p| new_str(ctx, p)).collect();
+    let items: Vec<Value<'gc>> = parts.map(|p| ctx.new_str(p)).collect();
     ctx.new_list(items)
 }
 
@@ -326,10 +318,10 @@ fn partition_impl<'gc>(
     }
     let text = Gc::as_ref(s).as_str();
     let found = if from_right { text.rfind(sep.as_str()) } else { text.find(sep.as_str()) };
-    let empty = new_str(ctx, "");
+    let empty = ctx.new_str("");
     let parts = match found {
         Some(i) => {
-            vec![new_str(ctx, &text[..i]), Value::Str(sep), new_str(ctx, &text[i + sep.as_str().len()..])]
+            vec![ctx.new_str(&text[..i]), Value::Str(sep), ctx.new_str(&text[i + sep.as_str().len()..])]
         }
         None if from_right => vec![empty, empty, Value::Str(s)],
         None => vec![Value::Str(s), empty, empty],
@@ -395,7 +387,7 @@ fn strip_impl<'gc>(
     if right {
         out = out.trim_end_matches(|c| set.contains(c));
     }
-    Ok(if out.len() == text.len() { Value::Str(s) } else { new_str(ctx, out) })
+    Ok(if out.len() == text.len() { Value::Str(s) } else { ctx.new_str(out) })
 }
 
 fn strip<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
@@ -486,7 +478,7 @@ fn remove_affix<'gc>(
     let (text, affix) = (Gc::as_ref(s).as_str(), Gc::as_ref(affix).as_str());
     let stripped = if prefix { text.strip_prefix(affix) } else { text.strip_suffix(affix) };
     Ok(match stripped {
-        Some(t) if !affix.is_empty() => new_str(ctx, t),
+        Some(t) if !affix.is_empty() => ctx.new_str(t),
         _ => Value::Str(s),
     })
 }
@@ -597,11 +589,11 @@ fn affix_match<'gc>(
         window.is_some_and(|w| if at_start { w.starts_with(affix) } else { w.ends_with(affix) })
     };
     match rest[0] {
-        Value::Str(affix) => bool_value(matches(affix.as_str())),
+        Value::Str(affix) => Ok(Value::Bool(matches(affix.as_str()))),
         Value::Tuple(t) => {
             for item in t.as_slice() {
                 match item {
-                    Value::Str(affix) if matches(affix.as_str()) => return bool_value(true),
+                    Value::Str(affix) if matches(affix.as_str()) => return Ok(Value::Bool(true)),
                     Value::Str(_) => {}
                     other => {
                         let msg = format!(
@@ -612,7 +604,7 @@ fn affix_match<'gc>(
                     }
                 }
             }
-            bool_value(false)
+            Ok(Value::Bool(false))
         }
         other => {
             let msg =
@@ -899,7 +891,7 @@ fn all_chars<'gc>(
     pred: fn(char) -> bool,
 ) -> PyResult<'gc, Value<'gc>> {
     let (s, _) = this(ctx, &args, method, NoArgs)?;
-    bool_value(!s.is_empty() && s.as_str().chars().all(pred))
+    Ok(Value::Bool(!s.is_empty() && s.as_str().chars().all(pred)))
 }
 
 fn isdigit<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
@@ -928,12 +920,12 @@ fn isnumeric<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
 
 fn isascii<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (s, _) = this(ctx, &args, "isascii", NoArgs)?;
-    bool_value(s.is_ascii())
+    Ok(Value::Bool(s.is_ascii()))
 }
 
 fn isprintable<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (s, _) = this(ctx, &args, "isprintable", NoArgs)?;
-    bool_value(s.as_str().chars().all(unicode::is_printable))
+    Ok(Value::Bool(s.as_str().chars().all(unicode::is_printable)))
 }
 
 fn isidentifier<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
@@ -941,7 +933,7 @@ fn isidentifier<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'g
     let mut chars = s.as_str().chars();
     let ok =
         chars.next().is_some_and(unicode::is_identifier_start) && chars.all(unicode::is_identifier_continue);
-    bool_value(ok)
+    Ok(Value::Bool(ok))
 }
 
 fn isupper<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
@@ -949,11 +941,11 @@ fn isupper<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Va
     let mut cased = false;
     for c in s.as_str().chars() {
         if unicode::is_lower(c) || unicode::is_titlecase(c) {
-            return bool_value(false);
+            return Ok(Value::Bool(false));
         }
         cased |= unicode::is_upper(c);
     }
-    bool_value(cased)
+    Ok(Value::Bool(cased))
 }
 
 fn islower<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
@@ -961,11 +953,11 @@ fn islower<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Va
     let mut cased = false;
     for c in s.as_str().chars() {
         if unicode::is_upper(c) || unicode::is_titlecase(c) {
-            return bool_value(false);
+            return Ok(Value::Bool(false));
         }
         cased |= unicode::is_lower(c);
     }
-    bool_value(cased)
+    Ok(Value::Bool(cased))
 }
 
 /// Upper-case (or title-case) letters only after uncased characters, lower-case ones only
@@ -976,13 +968,13 @@ fn istitle<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Va
     for c in s.as_str().chars() {
         if unicode::is_upper(c) || unicode::is_titlecase(c) {
             if previous_is_cased {
-                return bool_value(false);
+                return Ok(Value::Bool(false));
             }
             previous_is_cased = true;
             cased = true;
         } else if unicode::is_lower(c) {
             if !previous_is_cased {
-                return bool_value(false);
+                return Ok(Value::Bool(false));
             }
             previous_is_cased = true;
             cased = true;
@@ -990,7 +982,7 @@ fn istitle<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Va
             previous_is_cased = false;
         }
     }
-    bool_value(cased)
+    Ok(Value::Bool(cased))
 }
 
 // ---- encoding -----------------------------------------------------------------------
