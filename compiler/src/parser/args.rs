@@ -24,18 +24,19 @@ fn last_comprehension_item(generators: &[Comprehension<'_>]) -> Loc {
 
 impl<'a> Parser<'a> {
     /// A call `func(...)`; `start` is the first token of `func`, the cursor is on `(`.
-    pub(crate) fn call(&mut self, start: usize, func: Expr<'a>) -> PResult<Expr<'a>> {
+    pub(crate) fn call(&mut self, start: usize, func: &'a Expr<'a>) -> PResult<Expr<'a>> {
         self.deeper(super::expr::BRACKET_WEIGHT)?;
-        let (args, keywords) = self.arguments()?;
+        let (args, keywords) = self.arguments(true)?;
         self.shallower(super::expr::BRACKET_WEIGHT);
-        let kind = ExprKind::Call { func: self.alloc(func), args, keywords };
+        let kind = ExprKind::Call { func, args, keywords };
         Ok(self.expr(kind, self.span(start)))
     }
 
-    /// `'(' [arguments] ')'`: the positional and keyword arguments. A lone generator
-    /// expression without its own parentheses takes the call's.
+    /// `'(' [arguments] ')'`: the positional and keyword arguments. In a call
+    /// (`genexp_ok`), a lone generator expression without its own parentheses takes the
+    /// call's.
     #[allow(clippy::type_complexity)]
-    pub(crate) fn arguments(&mut self) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
+    pub(crate) fn arguments(&mut self, genexp_ok: bool) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
         let open = self.expect_op(Op::LPar)?;
         let mut args = self.vec();
         let mut keywords = self.vec();
@@ -44,14 +45,52 @@ impl<'a> Parser<'a> {
         let mut unpacking_seen = false;
         while !self.eat_op(Op::RPar) {
             let arg_start = self.pos;
-            if self.at_op(Op::Star) && unpacking_seen && !self.without_invalid() {
-                return Err(
-                    self.err_tok(self.pos, "iterable argument unpacking follows keyword argument unpacking")
-                );
-            }
-            match self.argument()? {
+            let keyword =
+                self.at_op(Op::DoubleStar) || (self.at(T::Name) && self.peek_nth(1) == T::Op(Op::Equal));
+            let argument = if !keyword_seen || keyword || self.without_invalid() {
+                self.argument()?
+            } else if self.at_op(Op::Star) {
+                // CPython's `invalid_arguments`: keyword arguments, then a `*` that cannot
+                // start another argument (after `**`, or before nothing it can unpack).
+                let msg = "iterable argument unpacking follows keyword argument unpacking";
+                if unpacking_seen {
+                    return Err(self.err_tok(arg_start, msg));
+                }
+                match self.attempt(|p| p.argument())? {
+                    Some(argument) => argument,
+                    None => return Err(self.err_tok(arg_start, msg)),
+                }
+            } else {
+                // After keyword arguments CPython's first pass reads only more keyword ones: a
+                // positional one is read by its second pass, so where the first stopped is
+                // its first token (or the one after a name, read to look for `=`).
+                let fill = self.fill.get();
+                match self.attempt(|p| p.argument())? {
+                    Some(argument) => argument,
+                    None => {
+                        let seen = arg_start + if self.kind_of(arg_start) == T::Name { 2 } else { 1 };
+                        self.fill.set(fill.max(seen));
+                        return Err(self.invalid_syntax());
+                    }
+                }
+            };
+            match argument {
                 Argument::Positional(e) => {
                     if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
+                        if arg_start == open + 1 && !genexp_ok {
+                            // A class statement's arguments have no generator form.
+                            if let Some((generators, end)) = self.probe(|p| p.for_if_clauses(open))? {
+                                if self.kind_of(end) == T::Op(Op::Comma) && !self.without_invalid() {
+                                    let last = last_comprehension_item(generators);
+                                    return Err(self.err_range(
+                                        "Generator expression must be parenthesized",
+                                        e.loc,
+                                        last,
+                                    ));
+                                }
+                            }
+                            return Err(self.invalid_syntax());
+                        }
                         if arg_start == open + 1 {
                             // `f(x for x in y)`
                             let generators = self.for_if_clauses(open)?;
@@ -111,7 +150,7 @@ impl<'a> Parser<'a> {
         if self.without_invalid() {
             return Ok(());
         }
-        if let Some(generators) = self.probe_specific(|p| p.for_if_clauses(open))? {
+        if let Some((generators, _)) = self.probe(|p| p.for_if_clauses(open))? {
             return Err(self.err_range(
                 "Generator expression must be parenthesized",
                 elt,
@@ -142,7 +181,7 @@ impl<'a> Parser<'a> {
                 let value = self.expression()?;
                 if (self.at_kw(Kw::For) || self.at_kw(Kw::Async)) && !self.without_invalid() {
                     let open = start.saturating_sub(1);
-                    if self.probe_specific(|p| p.for_if_clauses(open))?.is_some() {
+                    if self.probe(|p| p.for_if_clauses(open))?.is_some() {
                         return Err(self.err_range(
                             "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                             self.loc(start),

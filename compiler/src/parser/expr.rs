@@ -8,7 +8,7 @@
 use crate::ast::{BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Loc, Operator, UnaryOp};
 use crate::token::Op;
 
-use super::targets::{expr_name, invalid_target, is_target_shape, Targets};
+use super::targets::Targets;
 use super::{Kw, PResult, Parser, Scope, T};
 
 /// Whether a token of kind `t` can begin an expression (CPython's `expression` rule).
@@ -153,24 +153,32 @@ impl<'a> Parser<'a> {
     /// `start`) that a named expression would end after: `a.b := 1`, `x = 1` and `f() = 1`
     /// where an expression is expected.
     pub(crate) fn check_named_expression(&mut self, start: usize, e: &Expr<'a>) -> PResult<()> {
+        if self.without_invalid() {
+            return Ok(());
+        }
         match self.peek() {
             T::Op(Op::ColonEqual) => {
-                if self
-                    .probe(|p| {
-                        p.advance();
-                        p.expression()
-                    })
-                    .is_some()
-                {
-                    return Err(self.err_node(
-                        format!("cannot use assignment expressions with {}", expr_name(e)),
-                        e.loc,
-                    ));
+                let value = self.probe(|p| {
+                    p.advance();
+                    p.expression()
+                })?;
+                if value.is_some() {
+                    let msg = format!("cannot use assignment expressions with {}", self.expr_name(e));
+                    return Err(self.err_node(msg, e.loc));
                 }
             }
             T::Op(Op::Equal) => {
-                // `a=bitwise_or '=' bitwise_or !('='|':=')`: only when what follows is another
-                // operand and then neither `=` nor `:=`.
+                // `NAME '=' bitwise_or !('='|':=')`, then `!(list|tuple|genexp|'True'|'None'|
+                // 'False') bitwise_or '=' bitwise_or !('='|':=')`: when what follows is another
+                // operand, and then neither `=` nor `:=`.
+                let single_name = self.kind_of(start) == T::Name && start + 1 == self.pos;
+                let parenthesized =
+                    (e.loc.lineno, e.loc.col) != (self.loc(start).lineno, self.loc(start).col);
+                if !single_name
+                    && (!(parenthesized || is_bitwise_or_level(e)) || self.starts_with_display(start, e))
+                {
+                    return Ok(());
+                }
                 let Some((value, _)) = self.probe(|p| {
                     p.advance();
                     let v = p.bitwise_or()?;
@@ -178,27 +186,19 @@ impl<'a> Parser<'a> {
                         return Err(p.invalid_syntax());
                     }
                     Ok(v.loc)
-                }) else {
+                })?
+                else {
                     return Ok(());
                 };
-                if self.kind_of(start) == T::Name && start + 1 == self.pos {
-                    return Err(self.err_range(
-                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        e.loc,
-                        value,
-                    ));
+                if single_name {
+                    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+                    return Err(self.err_range(msg, e.loc, value));
                 }
-                let parenthesized =
-                    (e.loc.lineno, e.loc.col) != (self.loc(start).lineno, self.loc(start).col);
-                if (parenthesized || is_bitwise_or_level(e)) && !self.starts_with_display(start, e) {
-                    return Err(self.err_node(
-                        format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(e)
-                        ),
-                        e.loc,
-                    ));
-                }
+                let msg = format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    self.expr_name(e)
+                );
+                return Err(self.err_node(msg, e.loc));
             }
             _ => {}
         }
@@ -245,17 +245,38 @@ impl<'a> Parser<'a> {
             return self.lambdef();
         }
         let start = self.pos;
-        self.check_legacy_print(start);
-        let body = self.disjunction()?;
+        let body = match self.disjunction() {
+            Ok(body) => body,
+            Err(e) => {
+                // CPython's second pass tries its legacy rule even when the expression fails.
+                if e.generic {
+                    self.check_legacy_expression(start)?;
+                }
+                return Err(e);
+            }
+        };
         if self.at_kw(Kw::If) {
-            self.advance();
-            let test = self.disjunction()?;
+            let if_tok = self.advance();
+            let test = match self.disjunction() {
+                Ok(test) => test,
+                // Without the error rules a failed `if` is not part of the expression.
+                Err(e) if e.generic && self.without_invalid() => {
+                    self.pos = if_tok;
+                    return Ok(body);
+                }
+                Err(e) => return Err(e),
+            };
             if !self.eat_kw(Kw::Else) {
-                if self.at_op(Op::Colon) || self.without_invalid() {
+                if self.without_invalid() {
+                    self.pos = if_tok;
+                    return Ok(body);
+                }
+                if self.at_op(Op::Colon) {
                     return Err(self.invalid_syntax());
                 }
                 return Err(self.err_range("expected 'else' after 'if' expression", body.loc, test.loc));
             }
+            self.check_legacy_expression(start)?;
             let orelse = self.expression()?;
             let loc = self.span(start);
             return Ok(self.expr(
@@ -268,6 +289,7 @@ impl<'a> Parser<'a> {
             ));
         }
         self.check_missing_comma(start, &body)?;
+        self.check_legacy_expression(start)?;
         Ok(body)
     }
 
@@ -277,17 +299,21 @@ impl<'a> Parser<'a> {
         if !starts_expression(self.peek()) || self.without_invalid() {
             return Ok(());
         }
-        if (self.kind_of(start) == T::Name && self.look(start + 1) == T::Str)
-            || (self.kind_of(start) == T::Name && matches!(self.text(start), "match" | "case" | "_"))
-        {
-            return Ok(());
+        // `!(NAME STRING | SOFT_KEYWORD)`. CPython compares a name with the soft keywords
+        // only as far as the name goes, so any prefix of one counts (`c`, `ma`, ...).
+        if self.kind_of(start) == T::Name {
+            let name = self.text(start);
+            let soft = ["match", "case", "_"].iter().any(|k| k.starts_with(name));
+            if soft || self.look(start + 1) == T::Str {
+                return Ok(());
+            }
         }
         if let ExprKind::Name(name) = a.kind {
             if name == "print" || name == "exec" {
                 return Ok(());
             }
         }
-        let Some((b, end)) = self.probe(|p| p.expression_without_invalid()) else { return Ok(()) };
+        let Some((b, end)) = self.probe(|p| p.expression_without_invalid())? else { return Ok(()) };
         if self.level(end - 1) == 0 {
             return Ok(());
         }
@@ -309,35 +335,35 @@ impl<'a> Parser<'a> {
         self.no_invalid > 0
     }
 
-    /// CPython's `invalid_legacy_expression`: `print x` and `exec x` as Python 2 wrote
-    /// them. It also matches valid code (`print -1`), so it is remembered and reported only
-    /// if the parse fails later, as CPython's second pass would.
-    fn check_legacy_print(&mut self, start: usize) {
-        if self.without_invalid() || self.speculating > 0 || self.kind_of(start) != T::Name {
-            return;
+    /// CPython's `invalid_legacy_expression`, `a=NAME !'(' b=star_expressions`: `print x`
+    /// and `exec x` as Python 2 wrote them. Its second pass tries it on every expression
+    /// that starts with a name, and whatever error the rules met while reading `b` raise is
+    /// raised, for any name. It matches valid code too (`print -1`), so it is tried in the
+    /// second pass only.
+    fn check_legacy_expression(&mut self, start: usize) -> PResult<()> {
+        if !self.pass2 || self.without_invalid() || self.in_legacy_probe > 0 || self.kind_of(start) != T::Name
+        {
+            return Ok(());
         }
+        let next = self.kind_of(start + 1);
+        if next == T::Op(Op::LPar) || !(starts_expression(next) || next == T::Op(Op::Star)) {
+            return Ok(());
+        }
+        let saved = self.pos;
+        self.pos = start + 1;
+        self.in_legacy_probe += 1;
+        let b = self.probe(|p| p.star_expressions().map(|e| e.loc));
+        self.in_legacy_probe -= 1;
+        self.pos = saved;
         let name = self.text(start);
-        if name != "print" && name != "exec" {
-            return;
+        match b? {
+            Some((b, _)) if name == "print" || name == "exec" => Err(self.err_range(
+                format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                self.loc(start),
+                b,
+            )),
+            _ => Ok(()),
         }
-        if self.look(start + 1) == T::Op(Op::LPar) {
-            return;
-        }
-        let Some((b, _)) = self.probe(|p| {
-            p.advance();
-            p.no_invalid += 1;
-            let r = p.star_expressions();
-            p.no_invalid -= 1;
-            r.map(|e| e.loc)
-        }) else {
-            return;
-        };
-        let e = self.err_range(
-            format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-            self.loc(start),
-            b,
-        );
-        self.defer(e);
     }
 
     /// `lambdef: 'lambda' [lambda_params] ':' expression`
@@ -359,33 +385,39 @@ impl<'a> Parser<'a> {
 
     /// `disjunction: conjunction ('or' conjunction)*`
     pub(crate) fn disjunction(&mut self) -> PResult<Expr<'a>> {
-        let start = self.pos;
-        let first = self.conjunction()?;
-        if !self.at_kw(Kw::Or) {
-            return Ok(first);
-        }
-        let mut values = self.vec();
-        values.push(first);
-        while self.eat_kw(Kw::Or) {
-            values.push(self.conjunction()?);
-        }
-        Ok(self.expr(ExprKind::BoolOp { op: BoolOp::Or, values: values.into_bump_slice() }, self.span(start)))
+        self.bool_op(BoolOp::Or)
     }
 
     /// `conjunction: inversion ('and' inversion)*`
     fn conjunction(&mut self) -> PResult<Expr<'a>> {
+        self.bool_op(BoolOp::And)
+    }
+
+    /// A run of `or` (or `and`) operands; one whose operand does not parse ends it.
+    fn bool_op(&mut self, op: BoolOp) -> PResult<Expr<'a>> {
+        let (keyword, operand): (Kw, fn(&mut Self) -> PResult<Expr<'a>>) = match op {
+            BoolOp::Or => (Kw::Or, Self::conjunction),
+            BoolOp::And => (Kw::And, Self::inversion),
+        };
         let start = self.pos;
-        let first = self.inversion()?;
-        if !self.at_kw(Kw::And) {
+        let first = operand(self)?;
+        if !self.at_kw(keyword) {
             return Ok(first);
         }
         let mut values = self.vec();
         values.push(first);
-        while self.eat_kw(Kw::And) {
-            values.push(self.inversion()?);
+        while self.at_kw(keyword) {
+            let op_tok = self.advance();
+            let Some(value) = self.attempt(operand)? else {
+                self.pos = op_tok;
+                break;
+            };
+            values.push(value);
         }
-        Ok(self
-            .expr(ExprKind::BoolOp { op: BoolOp::And, values: values.into_bump_slice() }, self.span(start)))
+        if values.len() == 1 {
+            return Ok(values.pop().expect("one value"));
+        }
+        Ok(self.expr(ExprKind::BoolOp { op, values: values.into_bump_slice() }, self.span(start)))
     }
 
     /// `inversion: 'not' inversion | comparison`, a run of `not`s folded without recursion.
@@ -428,21 +460,27 @@ impl<'a> Parser<'a> {
     fn comparison(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
         let left = self.bitwise_or()?;
-        if self.comparison_operator().is_none() {
-            return Ok(left);
-        }
         let mut ops = self.vec();
         let mut comparators = self.vec();
         while let Some((op, len)) = self.comparison_operator() {
-            for _ in 0..len {
-                self.advance();
-            }
+            let op_tok = self.pos;
+            self.pos += len;
+            let Some(right) = self.attempt(|p| p.bitwise_or())? else {
+                self.pos = op_tok;
+                break;
+            };
             ops.push(op);
-            comparators.push(self.bitwise_or()?);
+            comparators.push(right);
         }
-        let comparators = comparators.into_bump_slice();
+        if ops.is_empty() {
+            return Ok(left);
+        }
         Ok(self.expr(
-            ExprKind::Compare { left: self.alloc(left), ops: ops.into_bump_slice(), comparators },
+            ExprKind::Compare {
+                left: self.alloc(left),
+                ops: ops.into_bump_slice(),
+                comparators: comparators.into_bump_slice(),
+            },
             self.span(start),
         ))
     }
@@ -461,8 +499,13 @@ impl<'a> Parser<'a> {
             if prec < min_prec {
                 break;
             }
-            self.advance();
-            let right = if prec == 6 { self.factor()? } else { self.binary(prec + 1)? };
+            // An operator whose right operand does not parse is not part of the expression.
+            let op_tok = self.advance();
+            let Some(right) = self.attempt(|p| if prec == 6 { p.factor() } else { p.binary(prec + 1) })?
+            else {
+                self.pos = op_tok;
+                break;
+            };
             let loc = self.span(start);
             left = self.expr(ExprKind::BinOp { left: self.alloc(left), op, right: self.alloc(right) }, loc);
         }
@@ -508,15 +551,24 @@ impl<'a> Parser<'a> {
         // operand (which starts right after them).
         let mut links = self.vec::<(usize, usize, Expr<'a>)>();
         let mut weight = 0;
-        while self.eat_op(Op::DoubleStar) {
+        while self.at_op(Op::DoubleStar) {
+            let op_tok = self.advance();
             let start = self.pos;
             while unary_operator(self.peek()).is_some() {
                 self.advance();
             }
             let count = self.pos - start;
+            // A `**` whose operand does not parse is not part of the expression.
+            let Some(operand) = self.attempt(|p| p.await_primary())? else {
+                self.pos = op_tok;
+                break;
+            };
             weight += POWER_WEIGHT + count as u32;
             self.deeper(POWER_WEIGHT + count as u32)?;
-            links.push((start, count, self.await_primary()?));
+            links.push((start, count, operand));
+        }
+        if links.is_empty() {
+            return Ok(base);
         }
         let mut right = None;
         while let Some((start, count, operand)) = links.pop() {
@@ -551,6 +603,7 @@ impl<'a> Parser<'a> {
         let start = self.advance();
         let mut e = self.primary()?;
         let loc = self.span(start);
+        self.note_await(loc);
         let msg = match self.scope {
             Scope::Module | Scope::Class => "'await' outside function",
             Scope::Function => "'await' outside async function",
@@ -568,26 +621,39 @@ impl<'a> Parser<'a> {
     pub(crate) fn primary(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
         let mut e = self.atom()?;
-        loop {
-            match self.peek() {
-                T::Op(Op::Dot) => {
-                    self.advance();
-                    let name = self.expect(T::Name)?;
-                    let loc = self.span(start);
-                    e = self.expr(ExprKind::Attribute { value: self.alloc(e), attr: self.ident(name) }, loc);
+        while matches!(self.peek(), T::Op(Op::Dot | Op::LPar | Op::LSqb)) {
+            // A trailer that does not parse is not part of the primary (CPython's left
+            // recursion stops before it): the caller then meets its first token.
+            let trailer = self.pos;
+            let value = self.alloc(e);
+            match self.attempt(|p| p.trailer(start, value))? {
+                Some(next) => e = next,
+                None => {
+                    self.pos = trailer;
+                    return Ok(value.clone());
                 }
-                T::Op(Op::LPar) => e = self.call(start, e)?,
-                T::Op(Op::LSqb) => {
-                    self.advance();
-                    self.deeper(BRACKET_WEIGHT)?;
-                    let slice = self.slices()?;
-                    self.expect_op(Op::RSqb)?;
-                    self.shallower(BRACKET_WEIGHT);
-                    let loc = self.span(start);
-                    e = self
-                        .expr(ExprKind::Subscript { value: self.alloc(e), slice: self.alloc(slice) }, loc);
-                }
-                _ => return Ok(e),
+            }
+        }
+        Ok(e)
+    }
+
+    /// The trailer at the cursor of the primary `value` (which starts at token `start`):
+    /// `.name`, a call or a subscript.
+    fn trailer(&mut self, start: usize, value: &'a Expr<'a>) -> PResult<Expr<'a>> {
+        match self.peek() {
+            T::Op(Op::Dot) => {
+                self.advance();
+                let name = self.expect(T::Name)?;
+                Ok(self.expr(ExprKind::Attribute { value, attr: self.ident(name) }, self.span(start)))
+            }
+            T::Op(Op::LPar) => self.call(start, value),
+            _ => {
+                self.advance();
+                self.deeper(BRACKET_WEIGHT)?;
+                let slice = self.slices()?;
+                self.expect_op(Op::RSqb)?;
+                self.shallower(BRACKET_WEIGHT);
+                Ok(self.expr(ExprKind::Subscript { value, slice: self.alloc(slice) }, self.span(start)))
             }
         }
     }
@@ -706,7 +772,7 @@ impl<'a> Parser<'a> {
                     p.advance();
                     p.expression()?;
                     p.expect_op(Op::RPar)
-                })
+                })?
                 .is_some()
                 && !self.without_invalid()
             {
@@ -749,7 +815,7 @@ impl<'a> Parser<'a> {
                         let e = p.starred_expression()?;
                         p.expect_op(Op::RPar)?;
                         Ok(e.loc)
-                    }) {
+                    })? {
                         if !self.without_invalid() {
                             return Err(self.err_node("cannot use starred expression here", loc));
                         }
@@ -782,7 +848,7 @@ impl<'a> Parser<'a> {
             }
             p.for_if_clauses(open)?;
             Ok(e.loc)
-        }) {
+        })? {
             return Err(self.err_node("iterable unpacking cannot be used in comprehension", loc));
         }
         Ok(())
@@ -795,7 +861,7 @@ impl<'a> Parser<'a> {
         if self.without_invalid() || !(self.at_kw(Kw::For) || self.at_kw(Kw::Async)) {
             return Ok(());
         }
-        if self.probe(|p| p.for_if_clauses(open)).is_some() {
+        if self.probe(|p| p.for_if_clauses(open))?.is_some() {
             return Err(self.err_range(
                 "did you forget parentheses around the comprehension target?",
                 first,
@@ -875,7 +941,7 @@ impl<'a> Parser<'a> {
                     .probe(|p| {
                         p.for_if_clauses(open)?;
                         p.expect_op(Op::RBrace)
-                    })
+                    })?
                     .is_some()
                 {
                     return Err(self.err_tok(star, "dict unpacking cannot be used in dict comprehension"));
@@ -917,14 +983,15 @@ impl<'a> Parser<'a> {
                     p.peek();
                     Ok(())
                 };
-                if self.probe(starred).is_some() {
+                if self.probe(starred)?.is_some() {
                     starred(self)?;
-                    return Err(self
-                        .err_from("cannot use a starred expression in a dictionary value", self.loc(star)));
+                    let msg = "cannot use a starred expression in a dictionary value";
+                    return Err(self.err_from(msg, self.loc(star)).first_pass());
                 }
             }
             if matches!(self.peek(), T::Op(Op::RBrace | Op::Comma)) {
-                return Err(self.err_tok(colon, "expression expected after dictionary key and ':'"));
+                let msg = "expression expected after dictionary key and ':'";
+                return Err(self.err_tok(colon, msg).first_pass());
             }
         }
         self.expression()
@@ -945,21 +1012,25 @@ impl<'a> Parser<'a> {
                 values.push(self.bitwise_or()?);
                 continue;
             }
+            // invalid_kvpair, which CPython tries in its first pass: a key without a colon.
+            // It points at the key's last character, and has no end.
+            if let Some((key, end)) = self.probe(|p| p.expression_without_invalid())? {
+                if self.kind_of(end) != T::Op(Op::Colon) {
+                    let at = key.loc;
+                    let e = self.error(
+                        crate::error::ErrorKind::SyntaxError,
+                        "':' expected after dictionary key".into(),
+                        at.lineno,
+                        at.end_col as i64,
+                        at.end_lineno,
+                        0,
+                    );
+                    return Err(e.first_pass());
+                }
+            }
             let key = self.expression()?;
             if !self.at_op(Op::Colon) {
-                if self.without_invalid() {
-                    return Err(self.invalid_syntax());
-                }
-                // invalid_kvpair: CPython points at the key's last character, and has no end.
-                let at = key.loc;
-                return Err(self.error(
-                    crate::error::ErrorKind::SyntaxError,
-                    "':' expected after dictionary key".into(),
-                    at.lineno,
-                    at.end_col as i64,
-                    at.end_lineno,
-                    0,
-                ));
+                return Err(self.invalid_syntax());
             }
             let colon = self.advance();
             keys.push(Some(key));
@@ -1034,9 +1105,9 @@ impl<'a> Parser<'a> {
         }
         if !self.without_invalid() {
             debug_assert_eq!(self.pos, start);
-            if let Some(e) = self.probe_specific(|p| p.star_expressions())? {
-                if let Some(bad) = invalid_target(&e, Targets::For) {
-                    return Err(self.err_node(format!("cannot assign to {}", expr_name(bad)), bad.loc));
+            if let Some((e, _)) = self.probe(|p| p.star_expressions())? {
+                if let Some(bad) = self.invalid_target(&e, Targets::For) {
+                    return Err(self.err_node(format!("cannot assign to {}", self.expr_name(bad)), bad.loc));
                 }
             }
         }
@@ -1076,8 +1147,10 @@ impl<'a> Parser<'a> {
             self.shallower(1);
             return Ok(self.expr(ExprKind::Starred(self.alloc(value)), self.span(start)));
         }
-        let e = self.bitwise_or()?;
-        if !is_target_shape(&e) {
+        // CPython's target rules read a primary (an atom and its trailers): what follows it
+        // is not looked at.
+        let e = self.primary()?;
+        if !self.is_target_shape(&e) {
             return Err(self.invalid_syntax());
         }
         Ok(e)

@@ -585,6 +585,10 @@ impl<'a> Parser<'a> {
             return fail(self, "f-string: expecting '}'".into());
         }
         if src[expr_start..expr_end].bytes().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')) {
+            let stop = b[expr_end];
+            if matches!(stop, b'!' | b':' | b'=') {
+                return fail(self, format!("f-string: expression required before '{}'", stop as char));
+            }
             return fail(self, "f-string: empty expression not allowed".into());
         }
         let value = self.fstring_expression(tok, expr_start, expr_end)?;
@@ -624,7 +628,8 @@ impl<'a> Parser<'a> {
             }
             let mut spec = Joined { text: BString::new_in(self.bump), parts: self.vec(), format: false };
             self.fstring(&mut spec, at, end, raw, level + 1, tok, group)?;
-            self.flush_literal(&mut spec, group);
+            // CPython gives the literal that ends a format spec the place of its token.
+            self.flush_literal(&mut spec, self.loc(tok));
             let spec = self.expr(ExprKind::JoinedStr(spec.parts.into_bump_slice()), self.loc(tok));
             format_spec = Some(&*self.alloc(spec));
         }
