@@ -103,8 +103,10 @@ impl<'a> Parser<'a> {
                                 ));
                             }
                             self.expect_op(Op::RPar)?;
+                            let loc = self.span(open);
+                            self.check_async_comprehension(loc, generators, true);
                             let kind = ExprKind::GeneratorExp { elt: self.alloc(e), generators };
-                            let genexp = self.expr(kind, self.span(open));
+                            let genexp = self.expr(kind, loc);
                             return Ok((std::slice::from_ref(self.alloc(genexp)), &[]));
                         }
                         self.unparenthesized_genexp(open, e.loc)?;

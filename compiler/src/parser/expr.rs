@@ -803,6 +803,7 @@ impl<'a> Parser<'a> {
                 let generators = self.for_if_clauses(open)?;
                 self.expect_op(Op::RPar)?;
                 let loc = self.span(open);
+                self.check_async_comprehension(loc, generators, true);
                 let kind = ExprKind::GeneratorExp { elt: self.alloc(first), generators };
                 Ok(self.expr(kind, loc))
             }
@@ -887,6 +888,7 @@ impl<'a> Parser<'a> {
             let generators = self.for_if_clauses(open)?;
             self.expect_op(Op::RSqb)?;
             let loc = self.span(open);
+            self.check_async_comprehension(loc, generators, false);
             return Ok(self.expr(ExprKind::ListComp { elt: self.alloc(first), generators }, loc));
         }
         let elts = self.display_rest(open, first_start, first, Op::RSqb)?;
@@ -965,6 +967,7 @@ impl<'a> Parser<'a> {
             let generators = self.for_if_clauses(open)?;
             self.expect_op(Op::RBrace)?;
             let loc = self.span(open);
+            self.check_async_comprehension(loc, generators, false);
             let kind = ExprKind::DictComp { key: self.alloc(first), value: self.alloc(value), generators };
             return Ok(self.expr(kind, loc));
         }
@@ -1051,6 +1054,7 @@ impl<'a> Parser<'a> {
             let generators = self.for_if_clauses(open)?;
             self.expect_op(Op::RBrace)?;
             let loc = self.span(open);
+            self.check_async_comprehension(loc, generators, false);
             return Ok(self.expr(ExprKind::SetComp { elt: self.alloc(first), generators }, loc));
         }
         let elts = self.display_rest(open, first_start, first, Op::RBrace)?;
@@ -1061,13 +1065,12 @@ impl<'a> Parser<'a> {
 
     /// `for_if_clauses: for_if_clause+`. `open` is the comprehension's opening bracket.
     pub(crate) fn for_if_clauses(&mut self, open: usize) -> PResult<&'a [Comprehension<'a>]> {
+        let _ = open;
         let mut generators = self.vec();
+        let mut is_async = false;
         while self.at_kw(Kw::For) || (self.at_kw(Kw::Async) && self.peek_nth(1) == T::Kw(Kw::For)) {
-            if self.at_kw(Kw::Async) {
-                let at = self.loc(open);
-                let err = self.err_node("asynchronous comprehension outside of an asynchronous function", at);
-                self.compile_time_error(err);
-                self.advance();
+            if self.eat_kw(Kw::Async) {
+                is_async = true;
             }
             self.advance();
             let target = self.for_target()?;
@@ -1085,7 +1088,36 @@ impl<'a> Parser<'a> {
         if generators.is_empty() {
             return Err(self.invalid_syntax());
         }
+        self.clauses_async = is_async;
         Ok(generators.into_bump_slice())
+    }
+
+    /// A comprehension is asynchronous when a clause is `async for` or an `await` stands
+    /// anywhere but in its first iterable. CPython compiles an asynchronous generator
+    /// expression but refuses the others outside an `async def`; cellvm has no coroutines,
+    /// so both are refused once the file has parsed. Call right after `for_if_clauses`.
+    pub(crate) fn check_async_comprehension(
+        &mut self,
+        loc: Loc,
+        generators: &[Comprehension<'a>],
+        genexp: bool,
+    ) {
+        let first_iter = generators[0].iter.loc;
+        let inside = |l: &Loc, outer: &Loc| {
+            (l.lineno, l.col) >= (outer.lineno, outer.col)
+                && (l.end_lineno, l.end_col) <= (outer.end_lineno, outer.end_col)
+        };
+        let awaits = self.awaits_in(|l| inside(l, &loc) && !inside(l, &first_iter));
+        if !(self.clauses_async || awaits) {
+            return;
+        }
+        let msg = if genexp {
+            "asynchronous generator expressions are not supported by cellvm"
+        } else {
+            "asynchronous comprehension outside of an asynchronous function"
+        };
+        let err = self.err_node(msg, loc);
+        self.compile_time_error(err);
     }
 
     /// `star_targets 'in'` after a `for`, with CPython's `invalid_for_target`: when the

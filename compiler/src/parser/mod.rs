@@ -238,6 +238,8 @@ pub(crate) struct Parser<'a> {
     max_fill: Cell<usize>,
     /// Whether this is the second pass (see the module doc).
     pub(crate) pass2: bool,
+    /// Whether the comprehension clauses just parsed have an `async for`.
+    pub(crate) clauses_async: bool,
     /// Set while parsing ahead for CPython's `invalid_legacy_expression`.
     pub(crate) in_legacy_probe: u32,
     /// The spans of `await` expressions (which the AST has no node for).
@@ -309,6 +311,7 @@ impl<'a> Parser<'a> {
             max_fill: Cell::new(0),
             pass2: false,
             in_legacy_probe: 0,
+            clauses_async: false,
             awaits: Vec::new(),
             hit_lex_error: Cell::new(false),
             compile_error: None,
@@ -689,11 +692,17 @@ impl<'a> Parser<'a> {
         !self.awaits.is_empty() && self.awaits.contains(&e.loc)
     }
 
-    /// Remember an error CPython raises only when compiling; the first one wins.
+    /// Remember an error CPython raises only when compiling; the first in the file wins.
     pub(crate) fn compile_time_error(&mut self, e: Box<PErr>) {
-        if self.compile_error.is_none() {
+        let at = |e: &PErr| (e.err.lineno, e.err.offset);
+        if self.compile_error.as_ref().map_or(true, |old| at(&e) < at(old)) {
             self.compile_error = Some(e);
         }
+    }
+
+    /// Whether an `await` expression's span satisfies `f`.
+    pub(crate) fn awaits_in(&self, f: impl Fn(&Loc) -> bool) -> bool {
+        self.awaits.iter().any(f)
     }
 
     // ---- errors ----
