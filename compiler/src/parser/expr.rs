@@ -67,6 +67,7 @@ fn unary_operator(t: T) -> Option<UnaryOp> {
 /// Nesting weights, in CPython's rule invocations: a bracket costs a whole chain of rules.
 pub(crate) const BRACKET_WEIGHT: u32 = 20;
 const LAMBDA_WEIGHT: u32 = 2;
+const IF_WEIGHT: u32 = 2;
 const POWER_WEIGHT: u32 = 2;
 
 impl<'a> Parser<'a> {
@@ -121,11 +122,17 @@ impl<'a> Parser<'a> {
     /// `star_named_expression: '*' bitwise_or | named_expression`
     pub(crate) fn star_named_expression(&mut self) -> PResult<Expr<'a>> {
         if self.at_op(Op::Star) {
-            let start = self.advance();
-            let value = self.bitwise_or()?;
-            return Ok(self.expr(ExprKind::Starred(self.alloc(value)), self.span(start)));
+            return self.starred_bitwise_or();
         }
         self.named_expression()
+    }
+
+    /// `'*' bitwise_or`
+    #[inline(never)]
+    fn starred_bitwise_or(&mut self) -> PResult<Expr<'a>> {
+        let start = self.advance();
+        let value = self.bitwise_or()?;
+        Ok(self.expr(ExprKind::Starred(self.alloc(value)), self.span(start)))
     }
 
     /// `named_expression: NAME ':=' expression | expression !':='`
@@ -135,7 +142,9 @@ impl<'a> Parser<'a> {
         }
         let start = self.pos;
         let e = self.expression()?;
-        self.check_named_expression(start, &e)?;
+        if matches!(self.peek(), T::Op(Op::Equal | Op::ColonEqual)) {
+            self.check_named_expression(start, &e)?;
+        }
         Ok(e)
     }
 
@@ -240,6 +249,10 @@ impl<'a> Parser<'a> {
         r
     }
 
+    // The rules of the expression chain keep their common path lean and move the rest into
+    // functions of their own: their frames stack up once per level of brackets, and 200
+    // levels must fit in a 2 MiB stack in a debug build.
+
     fn expression_inner(&mut self) -> PResult<Expr<'a>> {
         if self.at_kw(Kw::Lambda) {
             return self.lambdef();
@@ -247,29 +260,52 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let body = match self.disjunction() {
             Ok(body) => body,
-            Err(e) => {
-                // CPython's second pass tries its legacy rule even when the expression fails.
-                if e.generic {
-                    self.check_legacy_expression(start)?;
-                }
-                return Err(e);
-            }
+            Err(e) => return Err(self.failed_expression(start, e)),
         };
         if self.at_kw(Kw::If) {
+            return self.if_expression(start, body);
+        }
+        if starts_expression(self.peek()) || self.pass2 {
+            self.check_missing_comma(start, &body)?;
+            self.check_legacy_expression(start)?;
+        }
+        Ok(body)
+    }
+
+    /// CPython's second pass tries its legacy rule even when the expression fails.
+    #[inline(never)]
+    fn failed_expression(&mut self, start: usize, e: Box<super::PErr>) -> Box<super::PErr> {
+        if e.generic {
+            if let Err(legacy) = self.check_legacy_expression(start) {
+                return legacy;
+            }
+        }
+        e
+    }
+
+    /// `body 'if' disjunction 'else' expression`, the cursor on the `if`. A chain
+    /// (`a if b else c if d else e`) is read in a loop and folded from the right, so that
+    /// it does not nest.
+    #[inline(never)]
+    fn if_expression(&mut self, start: usize, body: Expr<'a>) -> PResult<Expr<'a>> {
+        // Each link: where it starts, its body and its test.
+        let mut links = self.vec::<(usize, Expr<'a>, Expr<'a>)>();
+        let (mut start, mut body) = (start, body);
+        let orelse = loop {
             let if_tok = self.advance();
             let test = match self.disjunction() {
                 Ok(test) => test,
                 // Without the error rules a failed `if` is not part of the expression.
                 Err(e) if e.generic && self.without_invalid() => {
                     self.pos = if_tok;
-                    return Ok(body);
+                    break body;
                 }
                 Err(e) => return Err(e),
             };
             if !self.eat_kw(Kw::Else) {
                 if self.without_invalid() {
                     self.pos = if_tok;
-                    return Ok(body);
+                    break body;
                 }
                 if self.at_op(Op::Colon) {
                     return Err(self.invalid_syntax());
@@ -277,20 +313,39 @@ impl<'a> Parser<'a> {
                 return Err(self.err_range("expected 'else' after 'if' expression", body.loc, test.loc));
             }
             self.check_legacy_expression(start)?;
-            let orelse = self.expression()?;
+            links.push((start, body, test));
+            // The `else` branch is an expression: another link of the chain, or the end.
+            self.deeper(IF_WEIGHT)?;
+            let orelse_start = self.pos;
+            if self.at_kw(Kw::Lambda) {
+                break self.lambdef()?;
+            }
+            let next = match self.disjunction() {
+                Ok(next) => next,
+                Err(e) => return Err(self.failed_expression(orelse_start, e)),
+            };
+            if self.at_kw(Kw::If) {
+                (start, body) = (orelse_start, next);
+                continue;
+            }
+            if starts_expression(self.peek()) || self.pass2 {
+                self.check_missing_comma(orelse_start, &next)?;
+                self.check_legacy_expression(orelse_start)?;
+            }
+            break next;
+        };
+        self.shallower(IF_WEIGHT * links.len() as u32);
+        let mut result = orelse;
+        while let Some((start, body, test)) = links.pop() {
             let loc = self.span(start);
-            return Ok(self.expr(
-                ExprKind::IfExp {
-                    test: self.alloc(test),
-                    body: self.alloc(body),
-                    orelse: self.alloc(orelse),
-                },
-                loc,
-            ));
+            let kind = ExprKind::IfExp {
+                test: self.alloc(test),
+                body: self.alloc(body),
+                orelse: self.alloc(result),
+            };
+            result = self.expr(kind, loc);
         }
-        self.check_missing_comma(start, &body)?;
-        self.check_legacy_expression(start)?;
-        Ok(body)
+        Ok(result)
     }
 
     /// CPython's `invalid_expression`: two expressions side by side inside brackets are
@@ -366,44 +421,65 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `lambdef: 'lambda' [lambda_params] ':' expression`
+    /// `lambdef: 'lambda' [lambda_params] ':' expression`. The headers of a chain
+    /// (`lambda a: lambda b: ...`) are read in a loop, so that only the innermost body
+    /// nests; the chain is then folded from the right.
+    #[inline(never)]
     fn lambdef(&mut self) -> PResult<Expr<'a>> {
-        let start = self.advance();
-        self.deeper(LAMBDA_WEIGHT)?;
-        let args = self.lambda_params()?;
-        self.expect_op(Op::Colon)?;
         let scope = std::mem::replace(&mut self.scope, Scope::Function);
-        let body = self.expression();
+        let r = self.lambda_chain();
         self.scope = scope;
-        let body = body?;
-        self.shallower(LAMBDA_WEIGHT);
-        let loc = self.span(start);
-        Ok(self.expr(ExprKind::Lambda { args, body: self.alloc(body) }, loc))
+        r
+    }
+
+    fn lambda_chain(&mut self) -> PResult<Expr<'a>> {
+        let mut headers = self.vec::<(usize, &'a crate::ast::Arguments<'a>)>();
+        while self.at_kw(Kw::Lambda) {
+            let start = self.advance();
+            self.deeper(LAMBDA_WEIGHT)?;
+            let args = self.lambda_params()?;
+            self.expect_op(Op::Colon)?;
+            headers.push((start, args));
+        }
+        let mut body = self.expression()?;
+        for &(start, args) in headers.iter().rev() {
+            let loc = self.span(start);
+            body = self.expr(ExprKind::Lambda { args, body: self.alloc(body) }, loc);
+        }
+        self.shallower(LAMBDA_WEIGHT * headers.len() as u32);
+        Ok(body)
     }
 
     // ---- boolean operators and comparisons ----
 
     /// `disjunction: conjunction ('or' conjunction)*`
     pub(crate) fn disjunction(&mut self) -> PResult<Expr<'a>> {
-        self.bool_op(BoolOp::Or)
+        let start = self.pos;
+        let first = self.conjunction()?;
+        if !self.at_kw(Kw::Or) {
+            return Ok(first);
+        }
+        self.bool_op_rest(BoolOp::Or, start, first)
     }
 
     /// `conjunction: inversion ('and' inversion)*`
     fn conjunction(&mut self) -> PResult<Expr<'a>> {
-        self.bool_op(BoolOp::And)
+        let start = self.pos;
+        let first = self.inversion()?;
+        if !self.at_kw(Kw::And) {
+            return Ok(first);
+        }
+        self.bool_op_rest(BoolOp::And, start, first)
     }
 
-    /// A run of `or` (or `and`) operands; one whose operand does not parse ends it.
-    fn bool_op(&mut self, op: BoolOp) -> PResult<Expr<'a>> {
+    /// The rest of a run of `or` (or `and`) operands; one whose operand does not parse ends
+    /// it.
+    #[inline(never)]
+    fn bool_op_rest(&mut self, op: BoolOp, start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
         let (keyword, operand): (Kw, fn(&mut Self) -> PResult<Expr<'a>>) = match op {
             BoolOp::Or => (Kw::Or, Self::conjunction),
             BoolOp::And => (Kw::And, Self::inversion),
         };
-        let start = self.pos;
-        let first = operand(self)?;
-        if !self.at_kw(keyword) {
-            return Ok(first);
-        }
         let mut values = self.vec();
         values.push(first);
         while self.at_kw(keyword) {
@@ -422,6 +498,14 @@ impl<'a> Parser<'a> {
 
     /// `inversion: 'not' inversion | comparison`, a run of `not`s folded without recursion.
     fn inversion(&mut self) -> PResult<Expr<'a>> {
+        if !self.at_kw(Kw::Not) {
+            return self.comparison();
+        }
+        self.nots()
+    }
+
+    #[inline(never)]
+    fn nots(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
         while self.at_kw(Kw::Not) {
             self.advance();
@@ -460,6 +544,14 @@ impl<'a> Parser<'a> {
     fn comparison(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
         let left = self.bitwise_or()?;
+        if self.comparison_operator().is_none() {
+            return Ok(left);
+        }
+        self.comparisons(start, left)
+    }
+
+    #[inline(never)]
+    fn comparisons(&mut self, start: usize, left: Expr<'a>) -> PResult<Expr<'a>> {
         let mut ops = self.vec();
         let mut comparators = self.vec();
         while let Some((op, len)) = self.comparison_operator() {
@@ -494,7 +586,15 @@ impl<'a> Parser<'a> {
 
     fn binary(&mut self, min_prec: u8) -> PResult<Expr<'a>> {
         let start = self.pos;
-        let mut left = self.factor()?;
+        let left = self.factor()?;
+        match binary_operator(self.peek()) {
+            Some((_, prec)) if prec >= min_prec => self.binary_rest(min_prec, start, left),
+            _ => Ok(left),
+        }
+    }
+
+    #[inline(never)]
+    fn binary_rest(&mut self, min_prec: u8, start: usize, mut left: Expr<'a>) -> PResult<Expr<'a>> {
         while let Some((op, prec)) = binary_operator(self.peek()) {
             if prec < min_prec {
                 break;
@@ -515,6 +615,14 @@ impl<'a> Parser<'a> {
     /// `factor: ('+' | '-' | '~') factor | power`, a run of prefix operators folded without
     /// recursion.
     fn factor(&mut self) -> PResult<Expr<'a>> {
+        if unary_operator(self.peek()).is_none() {
+            return self.power();
+        }
+        self.prefixed()
+    }
+
+    #[inline(never)]
+    fn prefixed(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
         while unary_operator(self.peek()).is_some() {
             self.advance();
@@ -547,6 +655,11 @@ impl<'a> Parser<'a> {
         if !self.at_op(Op::DoubleStar) {
             return Ok(base);
         }
+        self.powers(base_start, base)
+    }
+
+    #[inline(never)]
+    fn powers(&mut self, base_start: usize, base: Expr<'a>) -> PResult<Expr<'a>> {
         // Each link: the token of its first prefix operator, how many there are, and its
         // operand (which starts right after them).
         let mut links = self.vec::<(usize, usize, Expr<'a>)>();
@@ -600,6 +713,11 @@ impl<'a> Parser<'a> {
         if !self.at_kw(Kw::Await) {
             return self.primary();
         }
+        self.await_expression()
+    }
+
+    #[inline(never)]
+    fn await_expression(&mut self) -> PResult<Expr<'a>> {
         let start = self.advance();
         let mut e = self.primary()?;
         let loc = self.span(start);
@@ -620,7 +738,15 @@ impl<'a> Parser<'a> {
     /// primary '[' slices ']' | atom`
     pub(crate) fn primary(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
-        let mut e = self.atom()?;
+        let e = self.atom()?;
+        if !matches!(self.peek(), T::Op(Op::Dot | Op::LPar | Op::LSqb)) {
+            return Ok(e);
+        }
+        self.trailers(start, e)
+    }
+
+    #[inline(never)]
+    fn trailers(&mut self, start: usize, mut e: Expr<'a>) -> PResult<Expr<'a>> {
         while matches!(self.peek(), T::Op(Op::Dot | Op::LPar | Op::LSqb)) {
             // A trailer that does not parse is not part of the primary (CPython's left
             // recursion stops before it): the caller then meets its first token.
@@ -647,15 +773,19 @@ impl<'a> Parser<'a> {
                 Ok(self.expr(ExprKind::Attribute { value, attr: self.ident(name) }, self.span(start)))
             }
             T::Op(Op::LPar) => self.call(start, value),
-            _ => {
-                self.advance();
-                self.deeper(BRACKET_WEIGHT)?;
-                let slice = self.slices()?;
-                self.expect_op(Op::RSqb)?;
-                self.shallower(BRACKET_WEIGHT);
-                Ok(self.expr(ExprKind::Subscript { value, slice: self.alloc(slice) }, self.span(start)))
-            }
+            _ => self.subscript(start, value),
         }
+    }
+
+    /// `value '[' slices ']'`
+    #[inline(never)]
+    fn subscript(&mut self, start: usize, value: &'a Expr<'a>) -> PResult<Expr<'a>> {
+        self.advance();
+        self.deeper(BRACKET_WEIGHT)?;
+        let slice = self.slices()?;
+        self.expect_op(Op::RSqb)?;
+        self.shallower(BRACKET_WEIGHT);
+        Ok(self.expr(ExprKind::Subscript { value, slice: self.alloc(slice) }, self.span(start)))
     }
 
     /// `slices: slice !',' | ','.(slice | starred_expression)+ [',']`
@@ -666,6 +796,11 @@ impl<'a> Parser<'a> {
         if !self.at_op(Op::Comma) && !matches!(first.kind, ExprKind::Starred(_)) {
             return Ok(first);
         }
+        self.slices_rest(start, first)
+    }
+
+    #[inline(never)]
+    fn slices_rest(&mut self, start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
         let mut elts = self.vec();
         elts.push(first);
         while self.eat_op(Op::Comma) {
@@ -679,9 +814,7 @@ impl<'a> Parser<'a> {
 
     fn slice_or_starred(&mut self) -> PResult<Expr<'a>> {
         if self.at_op(Op::Star) {
-            let start = self.advance();
-            let value = self.expression()?;
-            return Ok(self.expr(ExprKind::Starred(self.alloc(value)), self.span(start)));
+            return self.starred_expression();
         }
         self.slice()
     }
@@ -689,15 +822,26 @@ impl<'a> Parser<'a> {
     /// `slice: [expression] ':' [expression] [':' [expression]] | named_expression`
     fn slice(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
-        if self.at(T::Name) && self.peek_nth(1) == T::Op(Op::ColonEqual) {
-            return self.assignment_expression();
+        match self.peek() {
+            T::Name if self.peek_nth(1) == T::Op(Op::ColonEqual) => return self.assignment_expression(),
+            T::Op(Op::Colon) => return self.slice_rest(start, None),
+            _ => {}
         }
-        let lower = if self.at_op(Op::Colon) { None } else { Some(self.expression()?) };
-        if !self.eat_op(Op::Colon) {
-            let e = lower.expect("an expression when no ':'");
-            self.check_named_expression(start, &e)?;
-            return Ok(e);
+        let e = self.expression()?;
+        match self.peek() {
+            T::Op(Op::Colon) => self.slice_rest(start, Some(e)),
+            T::Op(Op::Equal | Op::ColonEqual) => {
+                self.check_named_expression(start, &e)?;
+                Ok(e)
+            }
+            _ => Ok(e),
         }
+    }
+
+    /// The rest of a slice after its lower bound, the cursor on the first `:`.
+    #[inline(never)]
+    fn slice_rest(&mut self, start: usize, lower: Option<Expr<'a>>) -> PResult<Expr<'a>> {
+        self.advance();
         let upper = self.optional_expression()?;
         let step = if self.eat_op(Op::Colon) { self.optional_expression()? } else { None };
         let kind = ExprKind::Slice {
@@ -721,29 +865,24 @@ impl<'a> Parser<'a> {
     /// `atom`: a name, a keyword constant, strings, a number, a bracketed form or `...`.
     fn atom(&mut self) -> PResult<Expr<'a>> {
         let i = self.pos;
-        let constant = |p: &mut Self, c: Constant<'a>| {
-            p.advance();
-            Ok(p.expr(ExprKind::Constant(c), p.loc(i)))
-        };
-        match self.peek() {
+        let c = match self.peek() {
             T::Name => {
                 self.advance();
-                Ok(self.expr(ExprKind::Name(self.ident(i)), self.loc(i)))
+                return Ok(self.expr(ExprKind::Name(self.ident(i)), self.loc(i)));
             }
-            T::Kw(Kw::True) => constant(self, Constant::Bool(true)),
-            T::Kw(Kw::False) => constant(self, Constant::Bool(false)),
-            T::Kw(Kw::None) => constant(self, Constant::None),
-            T::Op(Op::Ellipsis) => constant(self, Constant::Ellipsis),
-            T::Number => {
-                let c = self.number(i)?;
-                constant(self, c)
-            }
-            T::Str => self.strings(),
-            T::Op(Op::LPar) => self.bracketed(Self::paren_atom),
-            T::Op(Op::LSqb) => self.bracketed(Self::list_atom),
-            T::Op(Op::LBrace) => self.bracketed(Self::brace_atom),
-            _ => Err(self.invalid_syntax()),
-        }
+            T::Op(Op::LPar) => return self.bracketed(Self::paren_atom),
+            T::Op(Op::LSqb) => return self.bracketed(Self::list_atom),
+            T::Op(Op::LBrace) => return self.bracketed(Self::brace_atom),
+            T::Str => return self.strings(),
+            T::Kw(Kw::True) => Constant::Bool(true),
+            T::Kw(Kw::False) => Constant::Bool(false),
+            T::Kw(Kw::None) => Constant::None,
+            T::Op(Op::Ellipsis) => Constant::Ellipsis,
+            T::Number => self.number(i)?,
+            _ => return Err(self.invalid_syntax()),
+        };
+        self.advance();
+        Ok(self.expr(ExprKind::Constant(c), self.loc(i)))
     }
 
     fn bracketed(&mut self, f: fn(&mut Self) -> PResult<Expr<'a>>) -> PResult<Expr<'a>> {
@@ -756,6 +895,21 @@ impl<'a> Parser<'a> {
     /// `(`: a tuple, a parenthesized expression (`group`) or a generator expression.
     fn paren_atom(&mut self) -> PResult<Expr<'a>> {
         let open = self.advance();
+        if matches!(self.peek(), T::Op(Op::RPar | Op::DoubleStar) | T::Kw(Kw::Yield)) {
+            return self.paren_special(open);
+        }
+        let first_start = self.pos;
+        let first = self.star_named_expression()?;
+        if self.at_op(Op::RPar) && !matches!(first.kind, ExprKind::Starred(_)) {
+            self.advance();
+            return Ok(first);
+        }
+        self.paren_rest(open, first_start, first)
+    }
+
+    /// `()`, `(yield ...)` and CPython's `invalid_group` for `(**x)`.
+    #[inline(never)]
+    fn paren_special(&mut self, open: usize) -> PResult<Expr<'a>> {
         if self.eat_op(Op::RPar) {
             return Ok(self.expr(ExprKind::Tuple(&[]), self.span(open)));
         }
@@ -764,24 +918,23 @@ impl<'a> Parser<'a> {
             self.expect_op(Op::RPar)?;
             return Ok(e);
         }
-        if self.at_op(Op::DoubleStar) {
-            // invalid_group: '(' '**' expression ')'
-            let star = self.pos;
-            if self
-                .probe(|p| {
-                    p.advance();
-                    p.expression()?;
-                    p.expect_op(Op::RPar)
-                })?
-                .is_some()
-                && !self.without_invalid()
-            {
-                return Err(self.err_tok(star, "cannot use double starred expression here"));
-            }
-            return Err(self.invalid_syntax());
+        // invalid_group: '(' '**' expression ')'
+        let star = self.pos;
+        let group = self.probe(|p| {
+            p.advance();
+            p.expression()?;
+            p.expect_op(Op::RPar)
+        })?;
+        if group.is_some() && !self.without_invalid() {
+            return Err(self.err_tok(star, "cannot use double starred expression here"));
         }
-        let first_start = self.pos;
-        let first = self.star_named_expression()?;
+        Err(self.invalid_syntax())
+    }
+
+    /// A tuple or a generator expression after its first element.
+    #[inline(never)]
+    fn paren_rest(&mut self, open: usize, first_start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
+        let starred = matches!(first.kind, ExprKind::Starred(_));
         match self.peek() {
             T::Op(Op::Comma) => {
                 let mut elts = self.vec();
@@ -795,11 +948,7 @@ impl<'a> Parser<'a> {
                 self.expect_op(Op::RPar)?;
                 Ok(self.expr(ExprKind::Tuple(elts.into_bump_slice()), self.span(open)))
             }
-            T::Op(Op::RPar) if !matches!(first.kind, ExprKind::Starred(_)) => {
-                self.advance();
-                Ok(first)
-            }
-            T::Kw(Kw::For | Kw::Async) if !matches!(first.kind, ExprKind::Starred(_)) => {
+            T::Kw(Kw::For | Kw::Async) if !starred => {
                 let generators = self.for_if_clauses(open)?;
                 self.expect_op(Op::RPar)?;
                 let loc = self.span(open);
@@ -808,15 +957,16 @@ impl<'a> Parser<'a> {
                 Ok(self.expr(kind, loc))
             }
             _ => {
-                if matches!(first.kind, ExprKind::Starred(_)) {
+                if starred {
                     self.check_starred_comprehension(first_start)?;
                     // invalid_group: '(' starred_expression ')'
-                    if let Some((loc, _)) = self.probe(|p| {
+                    let group = self.probe(|p| {
                         p.pos = first_start;
                         let e = p.starred_expression()?;
                         p.expect_op(Op::RPar)?;
                         Ok(e.loc)
-                    })? {
+                    })?;
+                    if let Some((loc, _)) = group {
                         if !self.without_invalid() {
                             return Err(self.err_node("cannot use starred expression here", loc));
                         }
@@ -837,7 +987,11 @@ impl<'a> Parser<'a> {
     /// CPython's `invalid_comprehension` for a starred element (which starts at token
     /// `star`): `[*a for a in b]` is "iterable unpacking cannot be used in comprehension".
     pub(crate) fn check_starred_comprehension(&mut self, star: usize) -> PResult<()> {
-        if self.without_invalid() {
+        // Where the starred element is followed by a comma or a closing bracket, no longer
+        // `'*' expression` can be followed by `for`.
+        if self.without_invalid()
+            || matches!(self.peek(), T::Op(Op::Comma | Op::RPar | Op::RSqb | Op::RBrace))
+        {
             return Ok(());
         }
         let open = star - 1;
@@ -880,6 +1034,11 @@ impl<'a> Parser<'a> {
         }
         let first_start = self.pos;
         let first = self.star_named_expression()?;
+        self.list_rest(open, first_start, first)
+    }
+
+    #[inline(never)]
+    fn list_rest(&mut self, open: usize, first_start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
         if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
             if matches!(first.kind, ExprKind::Starred(_)) {
                 self.check_starred_comprehension(first_start)?;
@@ -931,6 +1090,19 @@ impl<'a> Parser<'a> {
     /// `{`: a dict, a set, or their comprehensions.
     fn brace_atom(&mut self) -> PResult<Expr<'a>> {
         let open = self.advance();
+        if matches!(self.peek(), T::Op(Op::RBrace | Op::DoubleStar | Op::Star))
+            || (self.at(T::Name) && self.peek_nth(1) == T::Op(Op::ColonEqual))
+        {
+            return self.brace_special(open);
+        }
+        let first_start = self.pos;
+        let first = self.expression()?;
+        self.brace_rest(open, first_start, first)
+    }
+
+    /// `{}`, and a dict or set display whose first element is not an expression.
+    #[inline(never)]
+    fn brace_special(&mut self, open: usize) -> PResult<Expr<'a>> {
         if self.eat_op(Op::RBrace) {
             return Ok(self.expr(ExprKind::Dict { keys: &[], values: &[] }, self.span(open)));
         }
@@ -939,24 +1111,24 @@ impl<'a> Parser<'a> {
             let value = self.bitwise_or()?;
             if (self.at_kw(Kw::For) || self.at_kw(Kw::Async)) && !self.without_invalid() {
                 // invalid_dict_comprehension: '{' '**' bitwise_or for_if_clauses '}'
-                if self
-                    .probe(|p| {
-                        p.for_if_clauses(open)?;
-                        p.expect_op(Op::RBrace)
-                    })?
-                    .is_some()
-                {
+                let comprehension = self.probe(|p| {
+                    p.for_if_clauses(open)?;
+                    p.expect_op(Op::RBrace)
+                })?;
+                if comprehension.is_some() {
                     return Err(self.err_tok(star, "dict unpacking cannot be used in dict comprehension"));
                 }
             }
             return self.dict_rest(open, None, value);
         }
         let first_start = self.pos;
-        if self.at_op(Op::Star) || (self.at(T::Name) && self.peek_nth(1) == T::Op(Op::ColonEqual)) {
-            let first = self.star_named_expression()?;
-            return self.set_rest(open, first_start, first);
-        }
-        let first = self.expression()?;
+        let first = self.star_named_expression()?;
+        self.set_rest(open, first_start, first)
+    }
+
+    /// A dict, a set or a comprehension after its first expression.
+    #[inline(never)]
+    fn brace_rest(&mut self, open: usize, first_start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
         if !self.at_op(Op::Colon) {
             self.check_named_expression(first_start, &first)?;
             return self.set_rest(open, first_start, first);

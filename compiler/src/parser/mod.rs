@@ -190,12 +190,24 @@ struct Saved {
     fill: usize,
     depth: u32,
     scope: Scope,
+    probing: u32,
     compile_error: bool,
 }
 
-/// How deep the parser may nest. Every recursive rule adds its weight; past this CPython's
-/// parser gives up with a bare MemoryError (its limit is 6000 rule invocations). Chosen so
-/// that the deepest nesting fits in a 2 MiB thread stack in a debug build.
+/// Where the stack stands: the address of a local of this (never inlined) function. The
+/// parser compares two of them to know how much stack it has used.
+#[inline(never)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+/// The stack the parser may use, in bytes: a thread with 2 MiB of stack keeps a margin.
+const STACK_BUDGET: usize = 1_600 * 1024;
+
+/// How deep the parser may nest, counted about as CPython counts rule invocations (its limit
+/// is 6000): every recursive rule adds its weight, and past this the parse gives up with
+/// CPython's bare MemoryError.
 const MAX_DEPTH: u32 = 6000;
 
 /// What kind of scope encloses the code being parsed: decides CPython's message for `await`.
@@ -238,6 +250,14 @@ pub(crate) struct Parser<'a> {
     max_fill: Cell<usize>,
     /// Whether this is the second pass (see the module doc).
     pub(crate) pass2: bool,
+    /// Where the stack stood when parsing started (see `deeper`).
+    pub(crate) stack_base: usize,
+    /// How many tokens CPython-style lookahead (probes, and the parameter error rules) has
+    /// read, and how many it may: beyond that a probe fails at once. Nested error rules
+    /// re-read nested text, which left unbounded is exponential (CPython memoizes).
+    lookahead_steps: Cell<u64>,
+    lookahead_budget: u64,
+    pub(crate) probing: u32,
     /// Whether the comprehension clauses just parsed have an `async for`.
     pub(crate) clauses_async: bool,
     /// Set while parsing ahead for CPython's `invalid_legacy_expression`.
@@ -296,6 +316,7 @@ impl<'a> Parser<'a> {
                 *last = T::LexError;
             }
         }
+        let kinds_len = kinds.len();
         Parser {
             bump,
             src,
@@ -311,6 +332,10 @@ impl<'a> Parser<'a> {
             max_fill: Cell::new(0),
             pass2: false,
             in_legacy_probe: 0,
+            stack_base: stack_position(),
+            lookahead_steps: Cell::new(0),
+            lookahead_budget: 100_000 + 64 * kinds_len as u64,
+            probing: 0,
             clauses_async: false,
             awaits: Vec::new(),
             hit_lex_error: Cell::new(false),
@@ -333,6 +358,7 @@ impl<'a> Parser<'a> {
         self.depth = 0;
         self.scope = Scope::Module;
         self.speculating = 0;
+        self.probing = 0;
         self.no_invalid = 0;
         self.pass2 = true;
         self.compile_error = None;
@@ -422,6 +448,9 @@ impl<'a> Parser<'a> {
         }
         if i >= self.max_fill.get() {
             self.max_fill.set(i + 1);
+        }
+        if self.probing > 0 {
+            self.lookahead_steps.set(self.lookahead_steps.get() + 1);
         }
         let kind = self.kinds[i];
         if kind == T::LexError {
@@ -587,12 +616,14 @@ impl<'a> Parser<'a> {
             fill: self.fill.get(),
             depth: self.depth,
             scope: self.scope,
+            probing: self.probing,
             compile_error: self.compile_error.is_some(),
         }
     }
 
     fn restore(&mut self, s: Saved, fill: bool) {
         self.pos = s.pos;
+        self.probing = s.probing;
         if fill {
             self.fill.set(s.fill);
         }
@@ -629,9 +660,14 @@ impl<'a> Parser<'a> {
         &mut self,
         f: impl FnOnce(&mut Self) -> PResult<R>,
     ) -> PResult<Option<(R, usize)>> {
+        if self.over_lookahead_budget() {
+            return Ok(None);
+        }
         let saved = self.save();
         self.speculating += 1;
+        self.probing += 1;
         let r = f(self);
+        self.probing -= 1;
         self.speculating -= 1;
         let end = self.pos;
         self.restore(saved, true);
@@ -654,12 +690,28 @@ impl<'a> Parser<'a> {
         r.ok().map(|r| (r, end))
     }
 
+    /// Whether lookahead has read all it may (see `lookahead_budget`).
+    pub(crate) fn over_lookahead_budget(&self) -> bool {
+        self.lookahead_steps.get() > self.lookahead_budget
+    }
+
     /// Account for `weight` more levels of nesting; past the limit, CPython's MemoryError.
+    /// Whatever the count, the parser also stops when it has used `STACK_BUDGET` bytes of
+    /// stack since it started: frame sizes vary with the build, the count does not.
     #[inline]
     pub(crate) fn deeper(&mut self, weight: u32) -> PResult<()> {
         self.depth += weight;
-        if self.depth > MAX_DEPTH {
-            return Err(Box::new(PErr {
+        if self.depth > MAX_DEPTH || stack_position().abs_diff(self.stack_base) > STACK_BUDGET {
+            return Err(self.memory_error());
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    #[cold]
+    fn memory_error(&self) -> Box<PErr> {
+        {
+            Box::new(PErr {
                 err: SyntaxError {
                     kind: ErrorKind::MemoryError,
                     msg: String::new(),
@@ -672,9 +724,8 @@ impl<'a> Parser<'a> {
                 },
                 pass: Pass::First,
                 generic: false,
-            }));
+            })
         }
-        Ok(())
     }
 
     #[inline]

@@ -13,7 +13,7 @@ use super::targets::Targets;
 use super::{Kw, PResult, Parser, Scope, T};
 
 /// Nesting weight of a block, in CPython's rule invocations.
-const BLOCK_WEIGHT: u32 = 6;
+const BLOCK_WEIGHT: u32 = 20;
 
 /// The augmented assignment operator a token stands for.
 fn augmented_operator(t: T) -> Option<Operator> {
@@ -46,24 +46,34 @@ impl<'a> Parser<'a> {
 
     /// `statement: compound_stmt | simple_stmts`; the statement(s) go onto `out`.
     pub(crate) fn statement(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
-        let stmt = match self.peek() {
-            T::Kw(Kw::Def) => self.function_def(self.pos, &[])?,
-            T::Op(Op::At) => self.decorated()?,
-            T::Kw(Kw::Class) => self.class_def(self.pos, &[])?,
-            T::Kw(Kw::If) => self.if_stmt()?,
-            T::Kw(Kw::While) => self.while_stmt()?,
-            T::Kw(Kw::For) => self.for_stmt(self.pos)?,
-            T::Kw(Kw::With) => self.with_stmt(self.pos)?,
-            T::Kw(Kw::Try) => self.try_stmt()?,
-            T::Kw(Kw::Async) => self.async_stmt()?,
-            T::Name if self.text(self.pos) == "match" => match self.match_stmt()? {
-                Some(stmt) => stmt,
-                None => return self.simple_stmts(out),
-            },
+        // One call through a pointer: this frame stacks up once per nested block.
+        let compound: fn(&mut Self) -> PResult<Stmt<'a>> = match self.peek() {
+            T::Kw(Kw::Def) => |p| p.function_def(p.pos, &[]),
+            T::Op(Op::At) => Self::decorated,
+            T::Kw(Kw::Class) => |p| p.class_def(p.pos, &[]),
+            T::Kw(Kw::If) => Self::if_stmt,
+            T::Kw(Kw::While) => Self::while_stmt,
+            T::Kw(Kw::For) => |p| p.for_stmt(p.pos),
+            T::Kw(Kw::With) => |p| p.with_stmt(p.pos),
+            T::Kw(Kw::Try) => Self::try_stmt,
+            T::Kw(Kw::Async) => Self::async_stmt,
+            T::Name if self.text(self.pos) == "match" => return self.match_or_simple(out),
             _ => return self.simple_stmts(out),
         };
+        let stmt = compound(self)?;
         out.push(stmt);
         Ok(())
+    }
+
+    #[inline(never)]
+    fn match_or_simple(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
+        match self.match_stmt()? {
+            Some(stmt) => {
+                out.push(stmt);
+                Ok(())
+            }
+            None => self.simple_stmts(out),
+        }
     }
 
     // ---- blocks ----

@@ -689,6 +689,7 @@ impl<'a> Parser<'a> {
         sub.fstring = Some(FStringExpr { col_shift, first_line: line });
         sub.scope = self.scope;
         sub.depth = self.depth;
+        sub.stack_base = self.stack_base;
         let result = sub.star_expressions();
         let compile_error = sub.compile_error.take();
         match sub.finish(result, lexed.error) {
