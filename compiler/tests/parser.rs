@@ -135,7 +135,9 @@ fn errors_match_cpython() {
 /// Errors cellvm gives where CPython compiles (or would refuse only when compiling).
 #[test]
 fn unsupported_forms() {
-    let cases: &[(&str, &str, (u32, u32, u32, u32))] = &[
+    // (source, message, (line, offset, end line, end offset))
+    type Case = (&'static str, &'static str, (u32, u32, u32, u32));
+    let cases: &[Case] = &[
         ("async def f(): pass", "async functions are not supported by cellvm", (1, 1, 1, 10)),
         ("@d\nasync def f():\n  await x", "async functions are not supported by cellvm", (2, 1, 2, 10)),
         ("match x:\n  case 1:\n    pass", "'match' statements are not supported by cellvm", (1, 1, 1, 6)),

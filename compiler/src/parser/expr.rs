@@ -224,11 +224,11 @@ impl<'a> Parser<'a> {
         let at = self.loc(start);
         let mut node = e;
         loop {
-            if node.loc.lineno == at.lineno && node.loc.col == at.col {
-                if matches!(node.kind, ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
-                {
-                    return true;
-                }
+            let at_start = node.loc.lineno == at.lineno && node.loc.col == at.col;
+            if at_start
+                && matches!(node.kind, ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
+            {
+                return true;
             }
             node = match &node.kind {
                 ExprKind::BinOp { left, .. } => left,

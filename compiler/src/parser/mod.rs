@@ -746,7 +746,7 @@ impl<'a> Parser<'a> {
     /// Remember an error CPython raises only when compiling; the first in the file wins.
     pub(crate) fn compile_time_error(&mut self, e: Box<PErr>) {
         let at = |e: &PErr| (e.err.lineno, e.err.offset);
-        if self.compile_error.as_ref().map_or(true, |old| at(&e) < at(old)) {
+        if self.compile_error.as_ref().is_none_or(|old| at(&e) < at(old)) {
             self.compile_error = Some(e);
         }
     }

@@ -104,7 +104,7 @@ impl<'a> Parser<'a> {
                     self.advance();
                     section = Section::KeywordOnly;
                     if self.at(T::Name) {
-                        vararg = Some(&*{
+                        vararg = Some({
                             let v = self.param(list, true)?;
                             self.alloc(v)
                         });
@@ -122,7 +122,7 @@ impl<'a> Parser<'a> {
                     if !self.at(T::Name) {
                         return Ok(None);
                     }
-                    kwarg = Some(&*{
+                    kwarg = Some({
                         let v = self.param(list, false)?;
                         self.alloc(v)
                     });

@@ -160,7 +160,7 @@ impl<'a> Parser<'a> {
             T::Kw(Kw::Return) => {
                 self.advance();
                 let value = if starts_expression(self.peek()) || self.at_op(Op::Star) {
-                    Some(&*{
+                    Some({
                         let v = self.star_expressions()?;
                         self.alloc(v)
                     })
@@ -174,12 +174,12 @@ impl<'a> Parser<'a> {
                 let mut exc = None;
                 let mut cause = None;
                 if starts_expression(self.peek()) {
-                    exc = Some(&*{
+                    exc = Some({
                         let v = self.expression()?;
                         self.alloc(v)
                     });
                     if self.eat_kw(Kw::From) {
-                        cause = Some(&*{
+                        cause = Some({
                             let v = self.expression()?;
                             self.alloc(v)
                         });
@@ -212,7 +212,7 @@ impl<'a> Parser<'a> {
                     self.alloc(v)
                 };
                 let msg = if self.eat_op(Op::Comma) {
-                    Some(&*{
+                    Some({
                         let v = self.expression()?;
                         self.alloc(v)
                     })
@@ -564,7 +564,7 @@ impl<'a> Parser<'a> {
             self.alloc(v)
         };
         let value = if self.eat_op(Op::Equal) {
-            Some(&*{
+            Some({
                 let v = self.assignment_value()?;
                 self.alloc(v)
             })
@@ -646,7 +646,7 @@ impl<'a> Parser<'a> {
                 self.pos = arrow;
             }
         }
-        let returns = returns.map(|e| &*self.alloc(e));
+        let returns = returns.map(|e| self.alloc(e));
         self.expect_forced(Op::Colon, ":")?;
         let scope = std::mem::replace(&mut self.scope, Scope::Function);
         let body = self.block(start, "function definition");
@@ -904,7 +904,7 @@ impl<'a> Parser<'a> {
                 let _ = type_start;
                 return Err(self.invalid_syntax());
             }
-            typ = Some(&*self.alloc(e));
+            typ = Some(self.alloc(e));
             if self.eat_kw(Kw::As) {
                 let n = self.expect(T::Name)?;
                 name = Some(self.ident(n));

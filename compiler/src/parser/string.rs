@@ -596,7 +596,8 @@ impl<'a> Parser<'a> {
         let mut debug_text = None;
         if b[*at] == b'=' {
             *at += 1;
-            while *at < end && b[*at].is_ascii_whitespace() || (*at < end && b[*at] == 0x0b) {
+            // Python's `str.isspace` for ASCII: blanks, line ends, \v and \f.
+            while *at < end && matches!(b[*at], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                 *at += 1;
             }
             debug_text = Some(&src[expr_start..*at]);
@@ -631,7 +632,7 @@ impl<'a> Parser<'a> {
             // CPython gives the literal that ends a format spec the place of its token.
             self.flush_literal(&mut spec, self.loc(tok));
             let spec = self.expr(ExprKind::JoinedStr(spec.parts.into_bump_slice()), self.loc(tok));
-            format_spec = Some(&*self.alloc(spec));
+            format_spec = Some(self.alloc(spec));
         }
         if *at >= end || b[*at] != b'}' {
             return fail(self, "f-string: expecting '}'".into());
