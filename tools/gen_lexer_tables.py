@@ -12,8 +12,11 @@ import encodings.aliases
 import pkgutil
 import sys
 import unicodedata
+import warnings
 
 assert sys.version_info[:2] == (3, 11), "the tables must come from CPython 3.11"
+# Probing every codec imports some modules with old-style escapes in their source.
+warnings.simplefilter("ignore", DeprecationWarning)
 
 
 def ranges(pred):

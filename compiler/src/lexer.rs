@@ -33,6 +33,8 @@ const MAX_INDENT: usize = 100;
 /// CPython's `MAXLEVEL`: at most 200 open brackets.
 const MAX_LEVEL: usize = 200;
 const TAB_SIZE: u32 = 8;
+const LEADING_ZEROS: &str =
+    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
 /// What the cursor reads past the end. A NUL byte is never read as text: its line is an error
 /// as soon as the lexer enters it.
 const EOF: u8 = 0;
@@ -50,7 +52,7 @@ pub fn tokenize(source: &str, filename: &str) -> Result<Vec<Token>, SyntaxError>
 pub fn lex(source: &str, filename: &str) -> Lexed {
     let mut lexer = Lexer::new(source, filename);
     let error = lexer.run().err().map(|e| *e);
-    Lexed { tokens: lexer.tokens, error }
+    Lexed { tokens: lexer.tokens, error, warnings: lexer.warnings }
 }
 
 /// What [`lex`] found: every token (ending with `EndMarker`), or the tokens CPython's tokenizer
@@ -59,6 +61,17 @@ pub fn lex(source: &str, filename: &str) -> Lexed {
 pub struct Lexed {
     pub tokens: Vec<Token>,
     pub error: Option<LexError>,
+    /// The SyntaxWarnings CPython's tokenizer issues, in order (it issues them all, even after
+    /// a parser error, since it then tokenizes the rest of the file).
+    pub warnings: Vec<LexWarning>,
+}
+
+/// A SyntaxWarning: `python3` prints it as `{filename}:{lineno}: SyntaxWarning: {msg}` and
+/// the stripped source line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexWarning {
+    pub msg: String,
+    pub lineno: u32,
 }
 
 /// A tokenizer error, and how CPython ranks it against a parser error.
@@ -112,6 +125,7 @@ struct Lexer<'s> {
     brackets: [Bracket; MAX_LEVEL],
     level: usize,
     tokens: Vec<Token>,
+    warnings: Vec<LexWarning>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -129,7 +143,7 @@ fn is_potential_identifier_char(c: u8) -> bool {
 impl<'s> Lexer<'s> {
     fn new(text: &'s str, filename: &'s str) -> Self {
         let src = text.as_bytes();
-        let first_nul = src.iter().position(|&c| c == 0).unwrap_or(usize::MAX);
+        let first_nul = text.find('\0').unwrap_or(usize::MAX);
         let nul_line = if first_nul == usize::MAX {
             usize::MAX
         } else {
@@ -150,7 +164,9 @@ impl<'s> Lexer<'s> {
             depth: 0,
             brackets: [Bracket::default(); MAX_LEVEL],
             level: 0,
-            tokens: Vec::with_capacity(src.len() / 4 + 16),
+            // Python runs at about 7 bytes a token.
+            tokens: Vec::with_capacity(src.len() / 6 + 16),
+            warnings: Vec::new(),
         }
     }
 
@@ -288,8 +304,12 @@ impl<'s> Lexer<'s> {
         loop {
             match self.peek() {
                 b' ' => {
-                    col = col.saturating_add(1);
-                    altcol = altcol.saturating_add(1);
+                    let rest = &self.src[self.pos..];
+                    let spaces = rest.iter().position(|&c| c != b' ').unwrap_or(rest.len());
+                    col = col.saturating_add(spaces as u32);
+                    altcol = altcol.saturating_add(spaces as u32);
+                    self.pos += spaces;
+                    continue;
                 }
                 b'\t' => {
                     col = (col / TAB_SIZE).saturating_add(1).saturating_mul(TAB_SIZE);
@@ -494,18 +514,10 @@ impl<'s> Lexer<'s> {
                 return self.string(start, end);
             }
         }
-        let mut ascii = true;
-        loop {
-            let c = self.at(end);
-            if c.is_ascii_alphanumeric() || c == b'_' {
-                end += 1;
-            } else if c >= 0x80 {
-                ascii = false;
-                end += 1;
-            } else {
-                break;
-            }
-        }
+        let rest = &self.src[end..];
+        let len = rest.iter().position(|&c| !is_potential_identifier_char(c)).unwrap_or(rest.len());
+        let ascii = rest[..len].is_ascii();
+        end += len;
         if !ascii {
             self.check_identifier(start, end)?;
         }
@@ -548,12 +560,11 @@ impl<'s> Lexer<'s> {
             return Ok(());
         }
         loop {
-            while let Some(&c) = self.src.get(p) {
-                if c == quote || c == b'\\' || c == b'\n' || c == b'\r' {
-                    break;
-                }
-                p += 1;
-            }
+            let rest = self.src.get(p..).unwrap_or_default();
+            p += rest
+                .iter()
+                .position(|&c| c == quote || c == b'\\' || c == b'\n' || c == b'\r')
+                .unwrap_or(rest.len());
             let Some(&c) = self.src.get(p) else {
                 let detected = self.eof_lineno();
                 return Err(self.unterminated_string(start, triple, first_line, first_line_start, detected));
@@ -681,12 +692,9 @@ impl<'s> Lexer<'s> {
                     // CPython gives this range in bytes.
                     let offset = (start + 1 - self.line_start) as u32;
                     let end_offset = (zeros_end - self.line_start) as u32;
-                    let msg =
-                        "leading zeros in decimal integer literals are not permitted; use an 0o prefix \
-                               for octal integers";
                     let error = self.error(
                         ErrorKind::SyntaxError,
-                        msg,
+                        LEADING_ZEROS,
                         self.line,
                         self.line_start,
                         offset,
@@ -824,8 +832,8 @@ impl<'s> Lexer<'s> {
     }
 
     /// CPython's `verify_end_of_number`: `c`, just read, must not continue the number as a
-    /// name would. The keywords that may follow a number (`1if x else 2`) are allowed; CPython
-    /// warns about them (a DeprecationWarning, not reported here).
+    /// name would. The keywords that may follow a number (`1if x else 2`) are allowed, with a
+    /// warning.
     fn verify_end_of_number(&mut self, c: u8, kind: &str) -> Result<(), Box<LexError>> {
         let keyword = match c {
             b'a' => self.lookahead(b"nd"),
@@ -836,9 +844,11 @@ impl<'s> Lexer<'s> {
             b'n' => self.lookahead(b"ot"),
             _ => false,
         };
-        // Unlike elsewhere, a non-ASCII byte does not count as part of a name here: `1é` is
-        // a number and a name, which the parser rejects.
-        if !keyword && c < 0x80 && is_potential_identifier_char(c) {
+        if keyword {
+            self.warnings.push(LexWarning { msg: format!("invalid {kind} literal"), lineno: self.line });
+        } else if c < 0x80 && is_potential_identifier_char(c) {
+            // Unlike elsewhere, a non-ASCII byte does not count as part of a name here: `1é` is
+            // a number and a name, which the parser rejects.
             self.backup(c);
             return Err(self.cursor_error(self.pos, format!("invalid {kind} literal")));
         }

@@ -676,6 +676,20 @@ fn numbers() {
     assert_eq!(texts("1and x"), ["1", "and", "x"]);
     assert_eq!(texts("1not in x"), ["1", "not", "in", "x"]);
     assert_eq!(texts("0b1and 1"), ["0b1", "and", "1"]);
+    // CPython warns about each keyword run into a number.
+    let warnings: Vec<_> = lex("x = 1if 1else 2\ny = [0x1for x in y]\nz = 1 if 2 else 3\n", "t.py")
+        .warnings
+        .into_iter()
+        .map(|w| (w.msg, w.lineno))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            ("invalid decimal literal".to_string(), 1),
+            ("invalid decimal literal".to_string(), 1),
+            ("invalid hexadecimal literal".to_string(), 2)
+        ]
+    );
     // A non-ASCII character after a number is a name of its own, for the parser to reject.
     assert_eq!(texts("1é"), ["1", "é"]);
     assert_eq!(texts("1..2"), ["1.", ".2"]);
