@@ -28,7 +28,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def cpython(source, mode="exec"):
     try:
-        compile(source, "<pw>", mode, dont_inherit=True)
+        # As bytes, as a file is compiled (offsets of some tokenizer errors differ for str).
+        compile(source.encode("utf-8"), "<pw>", mode, dont_inherit=True)
     except SyntaxError as e:
         end = e.end_offset if e.end_offset is not None else 0
         return {
@@ -44,7 +45,7 @@ def cpython(source, mode="exec"):
     except ValueError as e:
         return {"kind": "ValueError", "msg": str(e)}
     try:
-        return {"ok": ast_dump.dump_source(source, "<pw>", mode)}
+        return {"ok": ast_dump.dump_source(source.encode("utf-8"), "<pw>", mode)}
     except Exception as e:  # an error only the compiler raises
         return {"kind": type(e).__name__, "msg": str(e)}
 
@@ -84,7 +85,9 @@ def compile_errors_only(want):
         "can't use starred expression here",
         "'return' with value in async generator",
         "'await' outside function",
-    ) or (want.get("msg") or "").startswith(("duplicate argument", "keyword argument repeated", "no binding for nonlocal", "name '"))
+    ) or (want.get("msg") or "").startswith(
+        ("duplicate argument", "keyword argument repeated", "no binding for nonlocal", "name '",
+         "assignment expression", "'yield' inside", "'await' inside", "comprehension inner loop"))
 
 
 def report(sources, mode="exec", quiet=False):
@@ -97,9 +100,15 @@ def report(sources, mode="exec", quiet=False):
         if "ok" in have and compile_errors_only(want):
             continue
         bad += 1
+        if os.environ.get("SAVE"):
+            os.makedirs(os.environ["SAVE"], exist_ok=True)
+            with open(os.path.join(os.environ["SAVE"], "fail%03d.py" % bad), "w", encoding="utf-8") as f:
+                f.write(src)
         if not quiet:
             print("=" * 70)
-            print(repr(src[:400]))
+            line = (want.get("lineno") or have.get("lineno") or 1) if "ok" not in want or "ok" not in have else 1
+            lines = src.split("\n")
+            print(repr("\n".join(lines[max(0, line - 3):line + 1])))
             if "ok" in want and "ok" in have:
                 wl, hl = want["ok"].splitlines(), have["ok"].splitlines()
                 for i, (x, y) in enumerate(zip(wl, hl)):

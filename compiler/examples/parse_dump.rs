@@ -9,18 +9,28 @@ use std::io::Read;
 use cellvm_compiler::{parser, Mode};
 
 fn result(source: &str, mode: Mode) -> serde_json::Value {
+    // As a file is read: its bytes decoded (a BOM dropped, newlines made `\n`).
+    let source = match cellvm_compiler::lexer::decode_source(source.as_bytes(), "<pw>") {
+        Ok(s) => s,
+        Err(e) => return error(&e),
+    };
     let bump = bumpalo::Bump::new();
-    match parser::parse(&bump, source, "<pw>", mode) {
+    match parser::parse(&bump, &source, "<pw>", mode) {
+        Ok(_) if std::env::var_os("NO_DUMP").is_some() => serde_json::json!({ "ok": "" }),
         Ok(module) => serde_json::json!({ "ok": parser::dump(&module) }),
-        Err(e) => serde_json::json!({
-            "kind": e.kind.name(),
-            "msg": e.msg,
-            "lineno": e.lineno,
-            "offset": e.offset,
-            "end_lineno": e.end_lineno,
-            "end_offset": e.end_offset,
-        }),
+        Err(e) => error(&e),
     }
+}
+
+fn error(e: &cellvm_compiler::SyntaxError) -> serde_json::Value {
+    serde_json::json!({
+        "kind": e.kind.name(),
+        "msg": e.msg,
+        "lineno": e.lineno,
+        "offset": e.offset,
+        "end_lineno": e.end_lineno,
+        "end_offset": e.end_offset,
+    })
 }
 
 fn main() {

@@ -128,13 +128,13 @@ pub struct ClassDef<'a> {
     pub decorators: &'a [Expr<'a>],
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Expr<'a> {
     pub loc: Loc,
     pub kind: ExprKind<'a>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum ExprKind<'a> {
     BoolOp {
         op: BoolOp,

@@ -15,6 +15,17 @@ enum Argument<'a> {
     DoubleStarred(Keyword<'a>),
 }
 
+/// The arguments read so far, and what they say about the next ones.
+struct ArgumentList<'a> {
+    open: usize,
+    genexp_ok: bool,
+    args: bumpalo::collections::Vec<'a, Expr<'a>>,
+    keywords: bumpalo::collections::Vec<'a, Keyword<'a>>,
+    /// Once a keyword argument (or `**`) has come, positional ones may not.
+    keyword_seen: bool,
+    unpacking_seen: bool,
+}
+
 /// The end of the last thing a comprehension's clauses hold (CPython's
 /// `_PyPegen_get_last_comprehension_item`).
 fn last_comprehension_item(generators: &[Comprehension<'_>]) -> Loc {
@@ -24,85 +35,156 @@ fn last_comprehension_item(generators: &[Comprehension<'_>]) -> Loc {
 
 impl<'a> Parser<'a> {
     /// A call `func(...)`; `start` is the first token of `func`, the cursor is on `(`.
-    pub(crate) fn call(&mut self, start: usize, func: Expr<'a>) -> PResult<Expr<'a>> {
+    pub(crate) fn call(&mut self, start: usize, func: &'a Expr<'a>) -> PResult<Expr<'a>> {
         self.deeper(super::expr::BRACKET_WEIGHT)?;
-        let (args, keywords) = self.arguments()?;
+        let (args, keywords) = self.arguments(true)?;
         self.shallower(super::expr::BRACKET_WEIGHT);
-        let kind = ExprKind::Call { func: self.alloc(func), args, keywords };
+        let kind = ExprKind::Call { func, args, keywords };
         Ok(self.expr(kind, self.span(start)))
     }
 
-    /// `'(' [arguments] ')'`: the positional and keyword arguments. A lone generator
-    /// expression without its own parentheses takes the call's.
+    /// `'(' [arguments] ')'`: the positional and keyword arguments. In a call
+    /// (`genexp_ok`), a lone generator expression without its own parentheses takes the
+    /// call's.
+    ///
+    /// The functions an argument's expression is parsed from keep small frames: they stack
+    /// up once per level of nested calls. What is done with an argument once parsed is in
+    /// [`Parser::add_argument`].
     #[allow(clippy::type_complexity)]
-    pub(crate) fn arguments(&mut self) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
+    pub(crate) fn arguments(&mut self, genexp_ok: bool) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
         let open = self.expect_op(Op::LPar)?;
-        let mut args = self.vec();
-        let mut keywords = self.vec();
-        // Once a keyword argument (or `**`) has come, positional ones may not.
-        let mut keyword_seen = false;
-        let mut unpacking_seen = false;
+        let mut list = ArgumentList {
+            open,
+            genexp_ok,
+            args: self.vec(),
+            keywords: self.vec(),
+            keyword_seen: false,
+            unpacking_seen: false,
+        };
         while !self.eat_op(Op::RPar) {
             let arg_start = self.pos;
-            if self.at_op(Op::Star) && unpacking_seen && !self.without_invalid() {
-                return Err(
-                    self.err_tok(self.pos, "iterable argument unpacking follows keyword argument unpacking")
-                );
-            }
-            match self.argument()? {
-                Argument::Positional(e) => {
-                    if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-                        if arg_start == open + 1 {
-                            // `f(x for x in y)`
-                            let generators = self.for_if_clauses(open)?;
-                            if self.at_op(Op::Comma) && !self.without_invalid() {
-                                let last = last_comprehension_item(generators);
-                                return Err(self.err_range(
-                                    "Generator expression must be parenthesized",
-                                    e.loc,
-                                    last,
-                                ));
-                            }
-                            self.expect_op(Op::RPar)?;
-                            let kind = ExprKind::GeneratorExp { elt: self.alloc(e), generators };
-                            let genexp = self.expr(kind, self.span(open));
-                            return Ok((std::slice::from_ref(self.alloc(genexp)), &[]));
-                        }
-                        self.unparenthesized_genexp(open, e.loc)?;
-                    }
-                    if keyword_seen && !self.without_invalid() {
-                        return Err(self.positional_after_keyword(unpacking_seen)?);
-                    }
-                    args.push(e);
-                }
-                Argument::Starred(e) => {
-                    if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-                        if arg_start == open + 1 {
-                            self.pos = arg_start;
-                            self.check_starred_comprehension(arg_start)?;
-                            self.starred_expression()?;
-                        } else {
-                            self.unparenthesized_genexp(open, e.loc)?;
-                        }
-                    }
-                    args.push(e);
-                }
-                Argument::Keyword(k) => {
-                    keyword_seen = true;
-                    keywords.push(k);
-                }
-                Argument::DoubleStarred(k) => {
-                    keyword_seen = true;
-                    unpacking_seen = true;
-                    keywords.push(k);
-                }
+            let argument =
+                if list.keyword_seen { self.argument_after_keywords(&list)? } else { self.argument()? };
+            if let Some(genexp) = self.add_argument(&mut list, arg_start, argument)? {
+                return Ok((std::slice::from_ref(self.alloc(genexp)), &[]));
             }
             if !self.eat_op(Op::Comma) {
                 self.expect_op(Op::RPar)?;
                 break;
             }
         }
-        Ok((args.into_bump_slice(), keywords.into_bump_slice()))
+        Ok((list.args.into_bump_slice(), list.keywords.into_bump_slice()))
+    }
+
+    /// An argument after keyword ones, which CPython's first pass reads only as another
+    /// keyword argument.
+    #[inline(never)]
+    fn argument_after_keywords(&mut self, list: &ArgumentList<'a>) -> PResult<Argument<'a>> {
+        let arg_start = self.pos;
+        let keyword =
+            self.at_op(Op::DoubleStar) || (self.at(T::Name) && self.peek_nth(1) == T::Op(Op::Equal));
+        if keyword || self.without_invalid() {
+            return self.argument();
+        }
+        if self.at_op(Op::Star) {
+            // CPython's `invalid_arguments`: keyword arguments, then a `*` that cannot start
+            // another argument (after `**`, or before nothing it can unpack).
+            let msg = "iterable argument unpacking follows keyword argument unpacking";
+            if list.unpacking_seen {
+                return Err(self.err_tok(arg_start, msg));
+            }
+            return match self.attempt(|p| p.argument())? {
+                Some(argument) => Ok(argument),
+                None => Err(self.err_tok(arg_start, msg)),
+            };
+        }
+        // A positional argument is read by CPython's second pass only: where its first
+        // pass stopped is the argument's first token (or the one after a name, read to
+        // look for `=`).
+        let fill = self.fill.get();
+        match self.attempt(|p| p.argument())? {
+            Some(argument) => Ok(argument),
+            None => {
+                let seen = arg_start + if self.kind_of(arg_start) == T::Name { 2 } else { 1 };
+                self.fill.set(fill.max(seen));
+                Err(self.invalid_syntax())
+            }
+        }
+    }
+
+    /// Take `argument` (which starts at token `arg_start`) into `list`, with CPython's
+    /// messages for arguments out of order and generator expressions without parentheses.
+    /// A call's lone generator expression is returned.
+    #[inline(never)]
+    fn add_argument(
+        &mut self,
+        list: &mut ArgumentList<'a>,
+        arg_start: usize,
+        argument: Argument<'a>,
+    ) -> PResult<Option<Expr<'a>>> {
+        let open = list.open;
+        let comprehension = self.at_kw(Kw::For) || self.at_kw(Kw::Async);
+        match argument {
+            Argument::Positional(e) => {
+                if comprehension {
+                    if arg_start == open + 1 {
+                        return self.lone_genexp(list, e).map(Some);
+                    }
+                    self.unparenthesized_genexp(open, e.loc)?;
+                }
+                if list.keyword_seen && !self.without_invalid() {
+                    return Err(self.positional_after_keyword(list.unpacking_seen)?);
+                }
+                list.args.push(e);
+            }
+            Argument::Starred(e) => {
+                if comprehension {
+                    if arg_start == open + 1 {
+                        self.pos = arg_start;
+                        self.check_starred_comprehension(arg_start)?;
+                        self.starred_expression()?;
+                    } else {
+                        self.unparenthesized_genexp(open, e.loc)?;
+                    }
+                }
+                list.args.push(e);
+            }
+            Argument::Keyword(k) => {
+                list.keyword_seen = true;
+                list.keywords.push(k);
+            }
+            Argument::DoubleStarred(k) => {
+                list.keyword_seen = true;
+                list.unpacking_seen = true;
+                list.keywords.push(k);
+            }
+        }
+        Ok(None)
+    }
+
+    /// `f(x for x in y)`: the call's only argument, a generator expression whose
+    /// parentheses are the call's (a class statement's arguments have no such form).
+    fn lone_genexp(&mut self, list: &ArgumentList<'a>, elt: Expr<'a>) -> PResult<Expr<'a>> {
+        let open = list.open;
+        if !list.genexp_ok {
+            if let Some((generators, end)) = self.probe(|p| p.for_if_clauses(open))? {
+                if self.kind_of(end) == T::Op(Op::Comma) && !self.without_invalid() {
+                    let last = last_comprehension_item(generators);
+                    return Err(self.err_range("Generator expression must be parenthesized", elt.loc, last));
+                }
+            }
+            return Err(self.invalid_syntax());
+        }
+        let generators = self.for_if_clauses(open)?;
+        if self.at_op(Op::Comma) && !self.without_invalid() {
+            let last = last_comprehension_item(generators);
+            return Err(self.err_range("Generator expression must be parenthesized", elt.loc, last));
+        }
+        self.expect_op(Op::RPar)?;
+        let loc = self.span(open);
+        self.check_async_comprehension(loc, generators, true);
+        let kind = ExprKind::GeneratorExp { elt: self.alloc(elt), generators };
+        Ok(self.expr(kind, loc))
     }
 
     /// A generator expression without parentheses after other arguments: "Generator
@@ -111,7 +193,7 @@ impl<'a> Parser<'a> {
         if self.without_invalid() {
             return Ok(());
         }
-        if let Some(generators) = self.probe_specific(|p| p.for_if_clauses(open))? {
+        if let Some((generators, _)) = self.probe(|p| p.for_if_clauses(open))? {
             return Err(self.err_range(
                 "Generator expression must be parenthesized",
                 elt,
@@ -124,60 +206,71 @@ impl<'a> Parser<'a> {
     /// One argument, with CPython's `invalid_kwarg` messages: `f(True=1)`, `f(a.b=1)`,
     /// `f(a=x for x in y)`.
     fn argument(&mut self) -> PResult<Argument<'a>> {
-        let start = self.pos;
         match self.peek() {
             T::Op(Op::Star) => Ok(Argument::Starred(self.starred_expression()?)),
-            T::Op(Op::DoubleStar) => {
-                self.advance();
-                let value = self.expression()?;
-                Ok(Argument::DoubleStarred(Keyword {
-                    loc: self.span(start),
-                    arg: None,
-                    value: self.alloc(value),
-                }))
-            }
-            T::Name if self.peek_nth(1) == T::Op(Op::Equal) => {
-                self.advance();
-                let eq = self.advance();
-                let value = self.expression()?;
-                if (self.at_kw(Kw::For) || self.at_kw(Kw::Async)) && !self.without_invalid() {
-                    let open = start.saturating_sub(1);
-                    if self.probe_specific(|p| p.for_if_clauses(open))?.is_some() {
-                        return Err(self.err_range(
-                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                            self.loc(start),
-                            self.loc(eq),
-                        ));
-                    }
-                }
-                Ok(Argument::Keyword(Keyword {
-                    loc: self.span(start),
-                    arg: Some(self.ident(start)),
-                    value: self.alloc(value),
-                }))
-            }
+            T::Op(Op::DoubleStar) => self.double_starred_argument(),
+            T::Name if self.peek_nth(1) == T::Op(Op::Equal) => self.keyword_argument(),
             T::Kw(Kw::True | Kw::False | Kw::None)
                 if self.peek_nth(1) == T::Op(Op::Equal) && !self.without_invalid() =>
             {
-                let name = self.text(start);
-                Err(self.err_range(format!("cannot assign to {name}"), self.loc(start), self.loc(start + 1)))
+                Err(self.keyword_constant_error())
             }
-            _ => {
-                let e = if self.at(T::Name) && self.peek_nth(1) == T::Op(Op::ColonEqual) {
-                    self.assignment_expression()?
-                } else {
-                    self.expression()?
-                };
-                if self.at_op(Op::Equal) && !self.without_invalid() {
-                    return Err(self.err_range(
-                        "expression cannot contain assignment, perhaps you meant \"==\"?",
-                        e.loc,
-                        self.loc(self.pos),
-                    ));
-                }
-                Ok(Argument::Positional(e))
-            }
+            _ => self.positional_argument(),
         }
+    }
+
+    /// `'**' expression`
+    #[inline(never)]
+    fn double_starred_argument(&mut self) -> PResult<Argument<'a>> {
+        let start = self.advance();
+        let value = self.expression()?;
+        Ok(Argument::DoubleStarred(Keyword { loc: self.span(start), arg: None, value: self.alloc(value) }))
+    }
+
+    /// `NAME '=' expression`
+    #[inline(never)]
+    fn keyword_argument(&mut self) -> PResult<Argument<'a>> {
+        let start = self.advance();
+        self.advance();
+        let value = self.expression()?;
+        if (self.at_kw(Kw::For) || self.at_kw(Kw::Async)) && !self.without_invalid() {
+            self.keyword_genexp(start)?;
+        }
+        let loc = self.span(start);
+        Ok(Argument::Keyword(Keyword { loc, arg: Some(self.ident(start)), value: self.alloc(value) }))
+    }
+
+    /// `f(a=x for x in y)`: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".
+    fn keyword_genexp(&mut self, start: usize) -> PResult<()> {
+        let open = start.saturating_sub(1);
+        if self.probe(|p| p.for_if_clauses(open))?.is_some() {
+            let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+            return Err(self.err_range(msg, self.loc(start), self.loc(start + 1)));
+        }
+        Ok(())
+    }
+
+    /// `f(True=1)`: "cannot assign to True".
+    fn keyword_constant_error(&self) -> Box<super::PErr> {
+        let start = self.pos;
+        let name = self.text(start);
+        self.err_range(format!("cannot assign to {name}"), self.loc(start), self.loc(start + 1))
+    }
+
+    /// `assignment_expression | expression !':='`, and `f(a.b=1)`: "expression cannot
+    /// contain assignment, perhaps you meant \"==\"?".
+    #[inline(never)]
+    fn positional_argument(&mut self) -> PResult<Argument<'a>> {
+        let e = if self.at(T::Name) && self.peek_nth(1) == T::Op(Op::ColonEqual) {
+            self.assignment_expression()?
+        } else {
+            self.expression()?
+        };
+        if self.at_op(Op::Equal) && !self.without_invalid() {
+            let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+            return Err(self.err_range(msg, e.loc, self.loc(self.pos)));
+        }
+        Ok(Argument::Positional(e))
     }
 
     /// "positional argument follows keyword argument [unpacking]", where CPython puts it:

@@ -8,7 +8,7 @@
 use crate::ast::{BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Loc, Operator, UnaryOp};
 use crate::token::Op;
 
-use super::targets::{expr_name, invalid_target, is_target_shape, Targets};
+use super::targets::Targets;
 use super::{Kw, PResult, Parser, Scope, T};
 
 /// Whether a token of kind `t` can begin an expression (CPython's `expression` rule).
@@ -67,6 +67,7 @@ fn unary_operator(t: T) -> Option<UnaryOp> {
 /// Nesting weights, in CPython's rule invocations: a bracket costs a whole chain of rules.
 pub(crate) const BRACKET_WEIGHT: u32 = 20;
 const LAMBDA_WEIGHT: u32 = 2;
+const IF_WEIGHT: u32 = 2;
 const POWER_WEIGHT: u32 = 2;
 
 impl<'a> Parser<'a> {
@@ -121,11 +122,17 @@ impl<'a> Parser<'a> {
     /// `star_named_expression: '*' bitwise_or | named_expression`
     pub(crate) fn star_named_expression(&mut self) -> PResult<Expr<'a>> {
         if self.at_op(Op::Star) {
-            let start = self.advance();
-            let value = self.bitwise_or()?;
-            return Ok(self.expr(ExprKind::Starred(self.alloc(value)), self.span(start)));
+            return self.starred_bitwise_or();
         }
         self.named_expression()
+    }
+
+    /// `'*' bitwise_or`
+    #[inline(never)]
+    fn starred_bitwise_or(&mut self) -> PResult<Expr<'a>> {
+        let start = self.advance();
+        let value = self.bitwise_or()?;
+        Ok(self.expr(ExprKind::Starred(self.alloc(value)), self.span(start)))
     }
 
     /// `named_expression: NAME ':=' expression | expression !':='`
@@ -135,7 +142,9 @@ impl<'a> Parser<'a> {
         }
         let start = self.pos;
         let e = self.expression()?;
-        self.check_named_expression(start, &e)?;
+        if matches!(self.peek(), T::Op(Op::Equal | Op::ColonEqual)) {
+            self.check_named_expression(start, &e)?;
+        }
         Ok(e)
     }
 
@@ -153,24 +162,32 @@ impl<'a> Parser<'a> {
     /// `start`) that a named expression would end after: `a.b := 1`, `x = 1` and `f() = 1`
     /// where an expression is expected.
     pub(crate) fn check_named_expression(&mut self, start: usize, e: &Expr<'a>) -> PResult<()> {
+        if self.without_invalid() {
+            return Ok(());
+        }
         match self.peek() {
             T::Op(Op::ColonEqual) => {
-                if self
-                    .probe(|p| {
-                        p.advance();
-                        p.expression()
-                    })
-                    .is_some()
-                {
-                    return Err(self.err_node(
-                        format!("cannot use assignment expressions with {}", expr_name(e)),
-                        e.loc,
-                    ));
+                let value = self.probe(|p| {
+                    p.advance();
+                    p.expression()
+                })?;
+                if value.is_some() {
+                    let msg = format!("cannot use assignment expressions with {}", self.expr_name(e));
+                    return Err(self.err_node(msg, e.loc));
                 }
             }
             T::Op(Op::Equal) => {
-                // `a=bitwise_or '=' bitwise_or !('='|':=')`: only when what follows is another
-                // operand and then neither `=` nor `:=`.
+                // `NAME '=' bitwise_or !('='|':=')`, then `!(list|tuple|genexp|'True'|'None'|
+                // 'False') bitwise_or '=' bitwise_or !('='|':=')`: when what follows is another
+                // operand, and then neither `=` nor `:=`.
+                let single_name = self.kind_of(start) == T::Name && start + 1 == self.pos;
+                let parenthesized =
+                    (e.loc.lineno, e.loc.col) != (self.loc(start).lineno, self.loc(start).col);
+                if !single_name
+                    && (!(parenthesized || is_bitwise_or_level(e)) || self.starts_with_display(start, e))
+                {
+                    return Ok(());
+                }
                 let Some((value, _)) = self.probe(|p| {
                     p.advance();
                     let v = p.bitwise_or()?;
@@ -178,27 +195,19 @@ impl<'a> Parser<'a> {
                         return Err(p.invalid_syntax());
                     }
                     Ok(v.loc)
-                }) else {
+                })?
+                else {
                     return Ok(());
                 };
-                if self.kind_of(start) == T::Name && start + 1 == self.pos {
-                    return Err(self.err_range(
-                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        e.loc,
-                        value,
-                    ));
+                if single_name {
+                    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+                    return Err(self.err_range(msg, e.loc, value));
                 }
-                let parenthesized =
-                    (e.loc.lineno, e.loc.col) != (self.loc(start).lineno, self.loc(start).col);
-                if (parenthesized || is_bitwise_or_level(e)) && !self.starts_with_display(start, e) {
-                    return Err(self.err_node(
-                        format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(e)
-                        ),
-                        e.loc,
-                    ));
-                }
+                let msg = format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    self.expr_name(e)
+                );
+                return Err(self.err_node(msg, e.loc));
             }
             _ => {}
         }
@@ -215,11 +224,11 @@ impl<'a> Parser<'a> {
         let at = self.loc(start);
         let mut node = e;
         loop {
-            if node.loc.lineno == at.lineno && node.loc.col == at.col {
-                if matches!(node.kind, ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
-                {
-                    return true;
-                }
+            let at_start = node.loc.lineno == at.lineno && node.loc.col == at.col;
+            if at_start
+                && matches!(node.kind, ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
+            {
+                return true;
             }
             node = match &node.kind {
                 ExprKind::BinOp { left, .. } => left,
@@ -240,35 +249,103 @@ impl<'a> Parser<'a> {
         r
     }
 
+    // The rules of the expression chain keep their common path lean and move the rest into
+    // functions of their own: their frames stack up once per level of brackets, and 200
+    // levels must fit in a 2 MiB stack in a debug build.
+
     fn expression_inner(&mut self) -> PResult<Expr<'a>> {
         if self.at_kw(Kw::Lambda) {
             return self.lambdef();
         }
         let start = self.pos;
-        self.check_legacy_print(start);
-        let body = self.disjunction()?;
+        let body = match self.disjunction() {
+            Ok(body) => body,
+            Err(e) => return Err(self.failed_expression(start, e)),
+        };
         if self.at_kw(Kw::If) {
-            self.advance();
-            let test = self.disjunction()?;
+            return self.if_expression(start, body);
+        }
+        if starts_expression(self.peek()) || self.pass2 {
+            self.check_missing_comma(start, &body)?;
+            self.check_legacy_expression(start)?;
+        }
+        Ok(body)
+    }
+
+    /// CPython's second pass tries its legacy rule even when the expression fails.
+    #[inline(never)]
+    fn failed_expression(&mut self, start: usize, e: Box<super::PErr>) -> Box<super::PErr> {
+        if e.generic {
+            if let Err(legacy) = self.check_legacy_expression(start) {
+                return legacy;
+            }
+        }
+        e
+    }
+
+    /// `body 'if' disjunction 'else' expression`, the cursor on the `if`. A chain
+    /// (`a if b else c if d else e`) is read in a loop and folded from the right, so that
+    /// it does not nest.
+    #[inline(never)]
+    fn if_expression(&mut self, start: usize, body: Expr<'a>) -> PResult<Expr<'a>> {
+        // Each link: where it starts, its body and its test.
+        let mut links = self.vec::<(usize, Expr<'a>, Expr<'a>)>();
+        let (mut start, mut body) = (start, body);
+        let orelse = loop {
+            let if_tok = self.advance();
+            let test = match self.disjunction() {
+                Ok(test) => test,
+                // Without the error rules a failed `if` is not part of the expression.
+                Err(e) if e.generic && self.without_invalid() => {
+                    self.pos = if_tok;
+                    break body;
+                }
+                Err(e) => return Err(e),
+            };
             if !self.eat_kw(Kw::Else) {
-                if self.at_op(Op::Colon) || self.without_invalid() {
+                if self.without_invalid() {
+                    self.pos = if_tok;
+                    break body;
+                }
+                if self.at_op(Op::Colon) {
                     return Err(self.invalid_syntax());
                 }
                 return Err(self.err_range("expected 'else' after 'if' expression", body.loc, test.loc));
             }
-            let orelse = self.expression()?;
+            self.check_legacy_expression(start)?;
+            links.push((start, body, test));
+            // The `else` branch is an expression: another link of the chain, or the end.
+            self.deeper(IF_WEIGHT)?;
+            let orelse_start = self.pos;
+            if self.at_kw(Kw::Lambda) {
+                break self.lambdef()?;
+            }
+            let next = match self.disjunction() {
+                Ok(next) => next,
+                Err(e) => return Err(self.failed_expression(orelse_start, e)),
+            };
+            if self.at_kw(Kw::If) {
+                (start, body) = (orelse_start, next);
+                continue;
+            }
+            if starts_expression(self.peek()) || self.pass2 {
+                self.check_missing_comma(orelse_start, &next)?;
+                self.check_legacy_expression(orelse_start)?;
+            }
+            break next;
+        };
+        self.shallower(IF_WEIGHT * links.len() as u32);
+        let mut result = orelse;
+        while let Some((start, body, test)) = links.pop() {
             let loc = self.span(start);
-            return Ok(self.expr(
-                ExprKind::IfExp {
-                    test: self.alloc(test),
-                    body: self.alloc(body),
-                    orelse: self.alloc(orelse),
-                },
-                loc,
-            ));
+            let kind = ExprKind::IfExp {
+                test: self.alloc(test),
+                body: self.alloc(body),
+                orelse: self.alloc(result),
+            };
+            result = self.expr(kind, loc);
         }
-        self.check_missing_comma(start, &body)?;
-        Ok(body)
+        Ok(result)
     }
 
     /// CPython's `invalid_expression`: two expressions side by side inside brackets are
@@ -277,17 +354,21 @@ impl<'a> Parser<'a> {
         if !starts_expression(self.peek()) || self.without_invalid() {
             return Ok(());
         }
-        if (self.kind_of(start) == T::Name && self.look(start + 1) == T::Str)
-            || (self.kind_of(start) == T::Name && matches!(self.text(start), "match" | "case" | "_"))
-        {
-            return Ok(());
+        // `!(NAME STRING | SOFT_KEYWORD)`. CPython compares a name with the soft keywords
+        // only as far as the name goes, so any prefix of one counts (`c`, `ma`, ...).
+        if self.kind_of(start) == T::Name {
+            let name = self.text(start);
+            let soft = ["match", "case", "_"].iter().any(|k| k.starts_with(name));
+            if soft || self.look(start + 1) == T::Str {
+                return Ok(());
+            }
         }
         if let ExprKind::Name(name) = a.kind {
             if name == "print" || name == "exec" {
                 return Ok(());
             }
         }
-        let Some((b, end)) = self.probe(|p| p.expression_without_invalid()) else { return Ok(()) };
+        let Some((b, end)) = self.probe(|p| p.expression_without_invalid())? else { return Ok(()) };
         if self.level(end - 1) == 0 {
             return Ok(());
         }
@@ -309,50 +390,64 @@ impl<'a> Parser<'a> {
         self.no_invalid > 0
     }
 
-    /// CPython's `invalid_legacy_expression`: `print x` and `exec x` as Python 2 wrote
-    /// them. It also matches valid code (`print -1`), so it is remembered and reported only
-    /// if the parse fails later, as CPython's second pass would.
-    fn check_legacy_print(&mut self, start: usize) {
-        if self.without_invalid() || self.speculating > 0 || self.kind_of(start) != T::Name {
-            return;
+    /// CPython's `invalid_legacy_expression`, `a=NAME !'(' b=star_expressions`: `print x`
+    /// and `exec x` as Python 2 wrote them. Its second pass tries it on every expression
+    /// that starts with a name, and whatever error the rules met while reading `b` raise is
+    /// raised, for any name. It matches valid code too (`print -1`), so it is tried in the
+    /// second pass only.
+    fn check_legacy_expression(&mut self, start: usize) -> PResult<()> {
+        if !self.pass2 || self.without_invalid() || self.in_legacy_probe > 0 || self.kind_of(start) != T::Name
+        {
+            return Ok(());
         }
+        let next = self.kind_of(start + 1);
+        if next == T::Op(Op::LPar) || !(starts_expression(next) || next == T::Op(Op::Star)) {
+            return Ok(());
+        }
+        let saved = self.pos;
+        self.pos = start + 1;
+        self.in_legacy_probe += 1;
+        let b = self.probe(|p| p.star_expressions().map(|e| e.loc));
+        self.in_legacy_probe -= 1;
+        self.pos = saved;
         let name = self.text(start);
-        if name != "print" && name != "exec" {
-            return;
+        match b? {
+            Some((b, _)) if name == "print" || name == "exec" => Err(self.err_range(
+                format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                self.loc(start),
+                b,
+            )),
+            _ => Ok(()),
         }
-        if self.look(start + 1) == T::Op(Op::LPar) {
-            return;
-        }
-        let Some((b, _)) = self.probe(|p| {
-            p.advance();
-            p.no_invalid += 1;
-            let r = p.star_expressions();
-            p.no_invalid -= 1;
-            r.map(|e| e.loc)
-        }) else {
-            return;
-        };
-        let e = self.err_range(
-            format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-            self.loc(start),
-            b,
-        );
-        self.defer(e);
     }
 
-    /// `lambdef: 'lambda' [lambda_params] ':' expression`
+    /// `lambdef: 'lambda' [lambda_params] ':' expression`. The headers of a chain
+    /// (`lambda a: lambda b: ...`) are read in a loop, so that only the innermost body
+    /// nests; the chain is then folded from the right.
+    #[inline(never)]
     fn lambdef(&mut self) -> PResult<Expr<'a>> {
-        let start = self.advance();
-        self.deeper(LAMBDA_WEIGHT)?;
-        let args = self.lambda_params()?;
-        self.expect_op(Op::Colon)?;
         let scope = std::mem::replace(&mut self.scope, Scope::Function);
-        let body = self.expression();
+        let r = self.lambda_chain();
         self.scope = scope;
-        let body = body?;
-        self.shallower(LAMBDA_WEIGHT);
-        let loc = self.span(start);
-        Ok(self.expr(ExprKind::Lambda { args, body: self.alloc(body) }, loc))
+        r
+    }
+
+    fn lambda_chain(&mut self) -> PResult<Expr<'a>> {
+        let mut headers = self.vec::<(usize, &'a crate::ast::Arguments<'a>)>();
+        while self.at_kw(Kw::Lambda) {
+            let start = self.advance();
+            self.deeper(LAMBDA_WEIGHT)?;
+            let args = self.lambda_params()?;
+            self.expect_op(Op::Colon)?;
+            headers.push((start, args));
+        }
+        let mut body = self.expression()?;
+        for &(start, args) in headers.iter().rev() {
+            let loc = self.span(start);
+            body = self.expr(ExprKind::Lambda { args, body: self.alloc(body) }, loc);
+        }
+        self.shallower(LAMBDA_WEIGHT * headers.len() as u32);
+        Ok(body)
     }
 
     // ---- boolean operators and comparisons ----
@@ -364,12 +459,7 @@ impl<'a> Parser<'a> {
         if !self.at_kw(Kw::Or) {
             return Ok(first);
         }
-        let mut values = self.vec();
-        values.push(first);
-        while self.eat_kw(Kw::Or) {
-            values.push(self.conjunction()?);
-        }
-        Ok(self.expr(ExprKind::BoolOp { op: BoolOp::Or, values: values.into_bump_slice() }, self.span(start)))
+        self.bool_op_rest(BoolOp::Or, start, first)
     }
 
     /// `conjunction: inversion ('and' inversion)*`
@@ -379,17 +469,43 @@ impl<'a> Parser<'a> {
         if !self.at_kw(Kw::And) {
             return Ok(first);
         }
+        self.bool_op_rest(BoolOp::And, start, first)
+    }
+
+    /// The rest of a run of `or` (or `and`) operands; one whose operand does not parse ends
+    /// it.
+    #[inline(never)]
+    fn bool_op_rest(&mut self, op: BoolOp, start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
+        let (keyword, operand): (Kw, fn(&mut Self) -> PResult<Expr<'a>>) = match op {
+            BoolOp::Or => (Kw::Or, Self::conjunction),
+            BoolOp::And => (Kw::And, Self::inversion),
+        };
         let mut values = self.vec();
         values.push(first);
-        while self.eat_kw(Kw::And) {
-            values.push(self.inversion()?);
+        while self.at_kw(keyword) {
+            let op_tok = self.advance();
+            let Some(value) = self.attempt(operand)? else {
+                self.pos = op_tok;
+                break;
+            };
+            values.push(value);
         }
-        Ok(self
-            .expr(ExprKind::BoolOp { op: BoolOp::And, values: values.into_bump_slice() }, self.span(start)))
+        if values.len() == 1 {
+            return Ok(values.pop().expect("one value"));
+        }
+        Ok(self.expr(ExprKind::BoolOp { op, values: values.into_bump_slice() }, self.span(start)))
     }
 
     /// `inversion: 'not' inversion | comparison`, a run of `not`s folded without recursion.
     fn inversion(&mut self) -> PResult<Expr<'a>> {
+        if !self.at_kw(Kw::Not) {
+            return self.comparison();
+        }
+        self.nots()
+    }
+
+    #[inline(never)]
+    fn nots(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
         while self.at_kw(Kw::Not) {
             self.advance();
@@ -431,18 +547,32 @@ impl<'a> Parser<'a> {
         if self.comparison_operator().is_none() {
             return Ok(left);
         }
+        self.comparisons(start, left)
+    }
+
+    #[inline(never)]
+    fn comparisons(&mut self, start: usize, left: Expr<'a>) -> PResult<Expr<'a>> {
         let mut ops = self.vec();
         let mut comparators = self.vec();
         while let Some((op, len)) = self.comparison_operator() {
-            for _ in 0..len {
-                self.advance();
-            }
+            let op_tok = self.pos;
+            self.pos += len;
+            let Some(right) = self.attempt(|p| p.bitwise_or())? else {
+                self.pos = op_tok;
+                break;
+            };
             ops.push(op);
-            comparators.push(self.bitwise_or()?);
+            comparators.push(right);
         }
-        let comparators = comparators.into_bump_slice();
+        if ops.is_empty() {
+            return Ok(left);
+        }
         Ok(self.expr(
-            ExprKind::Compare { left: self.alloc(left), ops: ops.into_bump_slice(), comparators },
+            ExprKind::Compare {
+                left: self.alloc(left),
+                ops: ops.into_bump_slice(),
+                comparators: comparators.into_bump_slice(),
+            },
             self.span(start),
         ))
     }
@@ -456,13 +586,26 @@ impl<'a> Parser<'a> {
 
     fn binary(&mut self, min_prec: u8) -> PResult<Expr<'a>> {
         let start = self.pos;
-        let mut left = self.factor()?;
+        let left = self.factor()?;
+        match binary_operator(self.peek()) {
+            Some((_, prec)) if prec >= min_prec => self.binary_rest(min_prec, start, left),
+            _ => Ok(left),
+        }
+    }
+
+    #[inline(never)]
+    fn binary_rest(&mut self, min_prec: u8, start: usize, mut left: Expr<'a>) -> PResult<Expr<'a>> {
         while let Some((op, prec)) = binary_operator(self.peek()) {
             if prec < min_prec {
                 break;
             }
-            self.advance();
-            let right = if prec == 6 { self.factor()? } else { self.binary(prec + 1)? };
+            // An operator whose right operand does not parse is not part of the expression.
+            let op_tok = self.advance();
+            let Some(right) = self.attempt(|p| if prec == 6 { p.factor() } else { p.binary(prec + 1) })?
+            else {
+                self.pos = op_tok;
+                break;
+            };
             let loc = self.span(start);
             left = self.expr(ExprKind::BinOp { left: self.alloc(left), op, right: self.alloc(right) }, loc);
         }
@@ -472,6 +615,14 @@ impl<'a> Parser<'a> {
     /// `factor: ('+' | '-' | '~') factor | power`, a run of prefix operators folded without
     /// recursion.
     fn factor(&mut self) -> PResult<Expr<'a>> {
+        if unary_operator(self.peek()).is_none() {
+            return self.power();
+        }
+        self.prefixed()
+    }
+
+    #[inline(never)]
+    fn prefixed(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
         while unary_operator(self.peek()).is_some() {
             self.advance();
@@ -504,19 +655,33 @@ impl<'a> Parser<'a> {
         if !self.at_op(Op::DoubleStar) {
             return Ok(base);
         }
+        self.powers(base_start, base)
+    }
+
+    #[inline(never)]
+    fn powers(&mut self, base_start: usize, base: Expr<'a>) -> PResult<Expr<'a>> {
         // Each link: the token of its first prefix operator, how many there are, and its
         // operand (which starts right after them).
         let mut links = self.vec::<(usize, usize, Expr<'a>)>();
         let mut weight = 0;
-        while self.eat_op(Op::DoubleStar) {
+        while self.at_op(Op::DoubleStar) {
+            let op_tok = self.advance();
             let start = self.pos;
             while unary_operator(self.peek()).is_some() {
                 self.advance();
             }
             let count = self.pos - start;
+            // A `**` whose operand does not parse is not part of the expression.
+            let Some(operand) = self.attempt(|p| p.await_primary())? else {
+                self.pos = op_tok;
+                break;
+            };
             weight += POWER_WEIGHT + count as u32;
             self.deeper(POWER_WEIGHT + count as u32)?;
-            links.push((start, count, self.await_primary()?));
+            links.push((start, count, operand));
+        }
+        if links.is_empty() {
+            return Ok(base);
         }
         let mut right = None;
         while let Some((start, count, operand)) = links.pop() {
@@ -548,9 +713,15 @@ impl<'a> Parser<'a> {
         if !self.at_kw(Kw::Await) {
             return self.primary();
         }
+        self.await_expression()
+    }
+
+    #[inline(never)]
+    fn await_expression(&mut self) -> PResult<Expr<'a>> {
         let start = self.advance();
         let mut e = self.primary()?;
         let loc = self.span(start);
+        self.note_await(loc);
         let msg = match self.scope {
             Scope::Module | Scope::Class => "'await' outside function",
             Scope::Function => "'await' outside async function",
@@ -567,29 +738,54 @@ impl<'a> Parser<'a> {
     /// primary '[' slices ']' | atom`
     pub(crate) fn primary(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
-        let mut e = self.atom()?;
-        loop {
-            match self.peek() {
-                T::Op(Op::Dot) => {
-                    self.advance();
-                    let name = self.expect(T::Name)?;
-                    let loc = self.span(start);
-                    e = self.expr(ExprKind::Attribute { value: self.alloc(e), attr: self.ident(name) }, loc);
+        let e = self.atom()?;
+        if !matches!(self.peek(), T::Op(Op::Dot | Op::LPar | Op::LSqb)) {
+            return Ok(e);
+        }
+        self.trailers(start, e)
+    }
+
+    #[inline(never)]
+    fn trailers(&mut self, start: usize, mut e: Expr<'a>) -> PResult<Expr<'a>> {
+        while matches!(self.peek(), T::Op(Op::Dot | Op::LPar | Op::LSqb)) {
+            // A trailer that does not parse is not part of the primary (CPython's left
+            // recursion stops before it): the caller then meets its first token.
+            let trailer = self.pos;
+            let value = self.alloc(e);
+            match self.attempt(|p| p.trailer(start, value))? {
+                Some(next) => e = next,
+                None => {
+                    self.pos = trailer;
+                    return Ok(value.clone());
                 }
-                T::Op(Op::LPar) => e = self.call(start, e)?,
-                T::Op(Op::LSqb) => {
-                    self.advance();
-                    self.deeper(BRACKET_WEIGHT)?;
-                    let slice = self.slices()?;
-                    self.expect_op(Op::RSqb)?;
-                    self.shallower(BRACKET_WEIGHT);
-                    let loc = self.span(start);
-                    e = self
-                        .expr(ExprKind::Subscript { value: self.alloc(e), slice: self.alloc(slice) }, loc);
-                }
-                _ => return Ok(e),
             }
         }
+        Ok(e)
+    }
+
+    /// The trailer at the cursor of the primary `value` (which starts at token `start`):
+    /// `.name`, a call or a subscript.
+    fn trailer(&mut self, start: usize, value: &'a Expr<'a>) -> PResult<Expr<'a>> {
+        match self.peek() {
+            T::Op(Op::Dot) => {
+                self.advance();
+                let name = self.expect(T::Name)?;
+                Ok(self.expr(ExprKind::Attribute { value, attr: self.ident(name) }, self.span(start)))
+            }
+            T::Op(Op::LPar) => self.call(start, value),
+            _ => self.subscript(start, value),
+        }
+    }
+
+    /// `value '[' slices ']'`
+    #[inline(never)]
+    fn subscript(&mut self, start: usize, value: &'a Expr<'a>) -> PResult<Expr<'a>> {
+        self.advance();
+        self.deeper(BRACKET_WEIGHT)?;
+        let slice = self.slices()?;
+        self.expect_op(Op::RSqb)?;
+        self.shallower(BRACKET_WEIGHT);
+        Ok(self.expr(ExprKind::Subscript { value, slice: self.alloc(slice) }, self.span(start)))
     }
 
     /// `slices: slice !',' | ','.(slice | starred_expression)+ [',']`
@@ -600,6 +796,11 @@ impl<'a> Parser<'a> {
         if !self.at_op(Op::Comma) && !matches!(first.kind, ExprKind::Starred(_)) {
             return Ok(first);
         }
+        self.slices_rest(start, first)
+    }
+
+    #[inline(never)]
+    fn slices_rest(&mut self, start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
         let mut elts = self.vec();
         elts.push(first);
         while self.eat_op(Op::Comma) {
@@ -613,9 +814,7 @@ impl<'a> Parser<'a> {
 
     fn slice_or_starred(&mut self) -> PResult<Expr<'a>> {
         if self.at_op(Op::Star) {
-            let start = self.advance();
-            let value = self.expression()?;
-            return Ok(self.expr(ExprKind::Starred(self.alloc(value)), self.span(start)));
+            return self.starred_expression();
         }
         self.slice()
     }
@@ -623,15 +822,26 @@ impl<'a> Parser<'a> {
     /// `slice: [expression] ':' [expression] [':' [expression]] | named_expression`
     fn slice(&mut self) -> PResult<Expr<'a>> {
         let start = self.pos;
-        if self.at(T::Name) && self.peek_nth(1) == T::Op(Op::ColonEqual) {
-            return self.assignment_expression();
+        match self.peek() {
+            T::Name if self.peek_nth(1) == T::Op(Op::ColonEqual) => return self.assignment_expression(),
+            T::Op(Op::Colon) => return self.slice_rest(start, None),
+            _ => {}
         }
-        let lower = if self.at_op(Op::Colon) { None } else { Some(self.expression()?) };
-        if !self.eat_op(Op::Colon) {
-            let e = lower.expect("an expression when no ':'");
-            self.check_named_expression(start, &e)?;
-            return Ok(e);
+        let e = self.expression()?;
+        match self.peek() {
+            T::Op(Op::Colon) => self.slice_rest(start, Some(e)),
+            T::Op(Op::Equal | Op::ColonEqual) => {
+                self.check_named_expression(start, &e)?;
+                Ok(e)
+            }
+            _ => Ok(e),
         }
+    }
+
+    /// The rest of a slice after its lower bound, the cursor on the first `:`.
+    #[inline(never)]
+    fn slice_rest(&mut self, start: usize, lower: Option<Expr<'a>>) -> PResult<Expr<'a>> {
+        self.advance();
         let upper = self.optional_expression()?;
         let step = if self.eat_op(Op::Colon) { self.optional_expression()? } else { None };
         let kind = ExprKind::Slice {
@@ -655,29 +865,24 @@ impl<'a> Parser<'a> {
     /// `atom`: a name, a keyword constant, strings, a number, a bracketed form or `...`.
     fn atom(&mut self) -> PResult<Expr<'a>> {
         let i = self.pos;
-        let constant = |p: &mut Self, c: Constant<'a>| {
-            p.advance();
-            Ok(p.expr(ExprKind::Constant(c), p.loc(i)))
-        };
-        match self.peek() {
+        let c = match self.peek() {
             T::Name => {
                 self.advance();
-                Ok(self.expr(ExprKind::Name(self.ident(i)), self.loc(i)))
+                return Ok(self.expr(ExprKind::Name(self.ident(i)), self.loc(i)));
             }
-            T::Kw(Kw::True) => constant(self, Constant::Bool(true)),
-            T::Kw(Kw::False) => constant(self, Constant::Bool(false)),
-            T::Kw(Kw::None) => constant(self, Constant::None),
-            T::Op(Op::Ellipsis) => constant(self, Constant::Ellipsis),
-            T::Number => {
-                let c = self.number(i)?;
-                constant(self, c)
-            }
-            T::Str => self.strings(),
-            T::Op(Op::LPar) => self.bracketed(Self::paren_atom),
-            T::Op(Op::LSqb) => self.bracketed(Self::list_atom),
-            T::Op(Op::LBrace) => self.bracketed(Self::brace_atom),
-            _ => Err(self.invalid_syntax()),
-        }
+            T::Op(Op::LPar) => return self.bracketed(Self::paren_atom),
+            T::Op(Op::LSqb) => return self.bracketed(Self::list_atom),
+            T::Op(Op::LBrace) => return self.bracketed(Self::brace_atom),
+            T::Str => return self.strings(),
+            T::Kw(Kw::True) => Constant::Bool(true),
+            T::Kw(Kw::False) => Constant::Bool(false),
+            T::Kw(Kw::None) => Constant::None,
+            T::Op(Op::Ellipsis) => Constant::Ellipsis,
+            T::Number => self.number(i)?,
+            _ => return Err(self.invalid_syntax()),
+        };
+        self.advance();
+        Ok(self.expr(ExprKind::Constant(c), self.loc(i)))
     }
 
     fn bracketed(&mut self, f: fn(&mut Self) -> PResult<Expr<'a>>) -> PResult<Expr<'a>> {
@@ -690,6 +895,21 @@ impl<'a> Parser<'a> {
     /// `(`: a tuple, a parenthesized expression (`group`) or a generator expression.
     fn paren_atom(&mut self) -> PResult<Expr<'a>> {
         let open = self.advance();
+        if matches!(self.peek(), T::Op(Op::RPar | Op::DoubleStar) | T::Kw(Kw::Yield)) {
+            return self.paren_special(open);
+        }
+        let first_start = self.pos;
+        let first = self.star_named_expression()?;
+        if self.at_op(Op::RPar) && !matches!(first.kind, ExprKind::Starred(_)) {
+            self.advance();
+            return Ok(first);
+        }
+        self.paren_rest(open, first_start, first)
+    }
+
+    /// `()`, `(yield ...)` and CPython's `invalid_group` for `(**x)`.
+    #[inline(never)]
+    fn paren_special(&mut self, open: usize) -> PResult<Expr<'a>> {
         if self.eat_op(Op::RPar) {
             return Ok(self.expr(ExprKind::Tuple(&[]), self.span(open)));
         }
@@ -698,24 +918,23 @@ impl<'a> Parser<'a> {
             self.expect_op(Op::RPar)?;
             return Ok(e);
         }
-        if self.at_op(Op::DoubleStar) {
-            // invalid_group: '(' '**' expression ')'
-            let star = self.pos;
-            if self
-                .probe(|p| {
-                    p.advance();
-                    p.expression()?;
-                    p.expect_op(Op::RPar)
-                })
-                .is_some()
-                && !self.without_invalid()
-            {
-                return Err(self.err_tok(star, "cannot use double starred expression here"));
-            }
-            return Err(self.invalid_syntax());
+        // invalid_group: '(' '**' expression ')'
+        let star = self.pos;
+        let group = self.probe(|p| {
+            p.advance();
+            p.expression()?;
+            p.expect_op(Op::RPar)
+        })?;
+        if group.is_some() && !self.without_invalid() {
+            return Err(self.err_tok(star, "cannot use double starred expression here"));
         }
-        let first_start = self.pos;
-        let first = self.star_named_expression()?;
+        Err(self.invalid_syntax())
+    }
+
+    /// A tuple or a generator expression after its first element.
+    #[inline(never)]
+    fn paren_rest(&mut self, open: usize, first_start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
+        let starred = matches!(first.kind, ExprKind::Starred(_));
         match self.peek() {
             T::Op(Op::Comma) => {
                 let mut elts = self.vec();
@@ -729,27 +948,25 @@ impl<'a> Parser<'a> {
                 self.expect_op(Op::RPar)?;
                 Ok(self.expr(ExprKind::Tuple(elts.into_bump_slice()), self.span(open)))
             }
-            T::Op(Op::RPar) if !matches!(first.kind, ExprKind::Starred(_)) => {
-                self.advance();
-                Ok(first)
-            }
-            T::Kw(Kw::For | Kw::Async) if !matches!(first.kind, ExprKind::Starred(_)) => {
+            T::Kw(Kw::For | Kw::Async) if !starred => {
                 let generators = self.for_if_clauses(open)?;
                 self.expect_op(Op::RPar)?;
                 let loc = self.span(open);
+                self.check_async_comprehension(loc, generators, true);
                 let kind = ExprKind::GeneratorExp { elt: self.alloc(first), generators };
                 Ok(self.expr(kind, loc))
             }
             _ => {
-                if matches!(first.kind, ExprKind::Starred(_)) {
+                if starred {
                     self.check_starred_comprehension(first_start)?;
                     // invalid_group: '(' starred_expression ')'
-                    if let Some((loc, _)) = self.probe(|p| {
+                    let group = self.probe(|p| {
                         p.pos = first_start;
                         let e = p.starred_expression()?;
                         p.expect_op(Op::RPar)?;
                         Ok(e.loc)
-                    }) {
+                    })?;
+                    if let Some((loc, _)) = group {
                         if !self.without_invalid() {
                             return Err(self.err_node("cannot use starred expression here", loc));
                         }
@@ -770,7 +987,11 @@ impl<'a> Parser<'a> {
     /// CPython's `invalid_comprehension` for a starred element (which starts at token
     /// `star`): `[*a for a in b]` is "iterable unpacking cannot be used in comprehension".
     pub(crate) fn check_starred_comprehension(&mut self, star: usize) -> PResult<()> {
-        if self.without_invalid() {
+        // Where the starred element is followed by a comma or a closing bracket, no longer
+        // `'*' expression` can be followed by `for`.
+        if self.without_invalid()
+            || matches!(self.peek(), T::Op(Op::Comma | Op::RPar | Op::RSqb | Op::RBrace))
+        {
             return Ok(());
         }
         let open = star - 1;
@@ -782,7 +1003,7 @@ impl<'a> Parser<'a> {
             }
             p.for_if_clauses(open)?;
             Ok(e.loc)
-        }) {
+        })? {
             return Err(self.err_node("iterable unpacking cannot be used in comprehension", loc));
         }
         Ok(())
@@ -795,7 +1016,7 @@ impl<'a> Parser<'a> {
         if self.without_invalid() || !(self.at_kw(Kw::For) || self.at_kw(Kw::Async)) {
             return Ok(());
         }
-        if self.probe(|p| p.for_if_clauses(open)).is_some() {
+        if self.probe(|p| p.for_if_clauses(open))?.is_some() {
             return Err(self.err_range(
                 "did you forget parentheses around the comprehension target?",
                 first,
@@ -813,6 +1034,11 @@ impl<'a> Parser<'a> {
         }
         let first_start = self.pos;
         let first = self.star_named_expression()?;
+        self.list_rest(open, first_start, first)
+    }
+
+    #[inline(never)]
+    fn list_rest(&mut self, open: usize, first_start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
         if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
             if matches!(first.kind, ExprKind::Starred(_)) {
                 self.check_starred_comprehension(first_start)?;
@@ -821,6 +1047,7 @@ impl<'a> Parser<'a> {
             let generators = self.for_if_clauses(open)?;
             self.expect_op(Op::RSqb)?;
             let loc = self.span(open);
+            self.check_async_comprehension(loc, generators, false);
             return Ok(self.expr(ExprKind::ListComp { elt: self.alloc(first), generators }, loc));
         }
         let elts = self.display_rest(open, first_start, first, Op::RSqb)?;
@@ -863,6 +1090,19 @@ impl<'a> Parser<'a> {
     /// `{`: a dict, a set, or their comprehensions.
     fn brace_atom(&mut self) -> PResult<Expr<'a>> {
         let open = self.advance();
+        if matches!(self.peek(), T::Op(Op::RBrace | Op::DoubleStar | Op::Star))
+            || (self.at(T::Name) && self.peek_nth(1) == T::Op(Op::ColonEqual))
+        {
+            return self.brace_special(open);
+        }
+        let first_start = self.pos;
+        let first = self.expression()?;
+        self.brace_rest(open, first_start, first)
+    }
+
+    /// `{}`, and a dict or set display whose first element is not an expression.
+    #[inline(never)]
+    fn brace_special(&mut self, open: usize) -> PResult<Expr<'a>> {
         if self.eat_op(Op::RBrace) {
             return Ok(self.expr(ExprKind::Dict { keys: &[], values: &[] }, self.span(open)));
         }
@@ -871,24 +1111,24 @@ impl<'a> Parser<'a> {
             let value = self.bitwise_or()?;
             if (self.at_kw(Kw::For) || self.at_kw(Kw::Async)) && !self.without_invalid() {
                 // invalid_dict_comprehension: '{' '**' bitwise_or for_if_clauses '}'
-                if self
-                    .probe(|p| {
-                        p.for_if_clauses(open)?;
-                        p.expect_op(Op::RBrace)
-                    })
-                    .is_some()
-                {
+                let comprehension = self.probe(|p| {
+                    p.for_if_clauses(open)?;
+                    p.expect_op(Op::RBrace)
+                })?;
+                if comprehension.is_some() {
                     return Err(self.err_tok(star, "dict unpacking cannot be used in dict comprehension"));
                 }
             }
             return self.dict_rest(open, None, value);
         }
         let first_start = self.pos;
-        if self.at_op(Op::Star) || (self.at(T::Name) && self.peek_nth(1) == T::Op(Op::ColonEqual)) {
-            let first = self.star_named_expression()?;
-            return self.set_rest(open, first_start, first);
-        }
-        let first = self.expression()?;
+        let first = self.star_named_expression()?;
+        self.set_rest(open, first_start, first)
+    }
+
+    /// A dict, a set or a comprehension after its first expression.
+    #[inline(never)]
+    fn brace_rest(&mut self, open: usize, first_start: usize, first: Expr<'a>) -> PResult<Expr<'a>> {
         if !self.at_op(Op::Colon) {
             self.check_named_expression(first_start, &first)?;
             return self.set_rest(open, first_start, first);
@@ -899,6 +1139,7 @@ impl<'a> Parser<'a> {
             let generators = self.for_if_clauses(open)?;
             self.expect_op(Op::RBrace)?;
             let loc = self.span(open);
+            self.check_async_comprehension(loc, generators, false);
             let kind = ExprKind::DictComp { key: self.alloc(first), value: self.alloc(value), generators };
             return Ok(self.expr(kind, loc));
         }
@@ -917,14 +1158,15 @@ impl<'a> Parser<'a> {
                     p.peek();
                     Ok(())
                 };
-                if self.probe(starred).is_some() {
+                if self.probe(starred)?.is_some() {
                     starred(self)?;
-                    return Err(self
-                        .err_from("cannot use a starred expression in a dictionary value", self.loc(star)));
+                    let msg = "cannot use a starred expression in a dictionary value";
+                    return Err(self.err_from(msg, self.loc(star)).first_pass());
                 }
             }
             if matches!(self.peek(), T::Op(Op::RBrace | Op::Comma)) {
-                return Err(self.err_tok(colon, "expression expected after dictionary key and ':'"));
+                let msg = "expression expected after dictionary key and ':'";
+                return Err(self.err_tok(colon, msg).first_pass());
             }
         }
         self.expression()
@@ -945,21 +1187,25 @@ impl<'a> Parser<'a> {
                 values.push(self.bitwise_or()?);
                 continue;
             }
+            // invalid_kvpair, which CPython tries in its first pass: a key without a colon.
+            // It points at the key's last character, and has no end.
+            if let Some((key, end)) = self.probe(|p| p.expression_without_invalid())? {
+                if self.kind_of(end) != T::Op(Op::Colon) {
+                    let at = key.loc;
+                    let e = self.error(
+                        crate::error::ErrorKind::SyntaxError,
+                        "':' expected after dictionary key".into(),
+                        at.lineno,
+                        at.end_col as i64,
+                        at.end_lineno,
+                        0,
+                    );
+                    return Err(e.first_pass());
+                }
+            }
             let key = self.expression()?;
             if !self.at_op(Op::Colon) {
-                if self.without_invalid() {
-                    return Err(self.invalid_syntax());
-                }
-                // invalid_kvpair: CPython points at the key's last character, and has no end.
-                let at = key.loc;
-                return Err(self.error(
-                    crate::error::ErrorKind::SyntaxError,
-                    "':' expected after dictionary key".into(),
-                    at.lineno,
-                    at.end_col as i64,
-                    at.end_lineno,
-                    0,
-                ));
+                return Err(self.invalid_syntax());
             }
             let colon = self.advance();
             keys.push(Some(key));
@@ -980,6 +1226,7 @@ impl<'a> Parser<'a> {
             let generators = self.for_if_clauses(open)?;
             self.expect_op(Op::RBrace)?;
             let loc = self.span(open);
+            self.check_async_comprehension(loc, generators, false);
             return Ok(self.expr(ExprKind::SetComp { elt: self.alloc(first), generators }, loc));
         }
         let elts = self.display_rest(open, first_start, first, Op::RBrace)?;
@@ -990,13 +1237,12 @@ impl<'a> Parser<'a> {
 
     /// `for_if_clauses: for_if_clause+`. `open` is the comprehension's opening bracket.
     pub(crate) fn for_if_clauses(&mut self, open: usize) -> PResult<&'a [Comprehension<'a>]> {
+        let _ = open;
         let mut generators = self.vec();
+        let mut is_async = false;
         while self.at_kw(Kw::For) || (self.at_kw(Kw::Async) && self.peek_nth(1) == T::Kw(Kw::For)) {
-            if self.at_kw(Kw::Async) {
-                let at = self.loc(open);
-                let err = self.err_node("asynchronous comprehension outside of an asynchronous function", at);
-                self.compile_time_error(err);
-                self.advance();
+            if self.eat_kw(Kw::Async) {
+                is_async = true;
             }
             self.advance();
             let target = self.for_target()?;
@@ -1014,7 +1260,36 @@ impl<'a> Parser<'a> {
         if generators.is_empty() {
             return Err(self.invalid_syntax());
         }
+        self.clauses_async = is_async;
         Ok(generators.into_bump_slice())
+    }
+
+    /// A comprehension is asynchronous when a clause is `async for` or an `await` stands
+    /// anywhere but in its first iterable. CPython compiles an asynchronous generator
+    /// expression but refuses the others outside an `async def`; cellvm has no coroutines,
+    /// so both are refused once the file has parsed. Call right after `for_if_clauses`.
+    pub(crate) fn check_async_comprehension(
+        &mut self,
+        loc: Loc,
+        generators: &[Comprehension<'a>],
+        genexp: bool,
+    ) {
+        let first_iter = generators[0].iter.loc;
+        let inside = |l: &Loc, outer: &Loc| {
+            (l.lineno, l.col) >= (outer.lineno, outer.col)
+                && (l.end_lineno, l.end_col) <= (outer.end_lineno, outer.end_col)
+        };
+        let awaits = self.awaits_in(|l| inside(l, &loc) && !inside(l, &first_iter));
+        if !(self.clauses_async || awaits) {
+            return;
+        }
+        let msg = if genexp {
+            "asynchronous generator expressions are not supported by cellvm"
+        } else {
+            "asynchronous comprehension outside of an asynchronous function"
+        };
+        let err = self.err_node(msg, loc);
+        self.compile_time_error(err);
     }
 
     /// `star_targets 'in'` after a `for`, with CPython's `invalid_for_target`: when the
@@ -1034,9 +1309,9 @@ impl<'a> Parser<'a> {
         }
         if !self.without_invalid() {
             debug_assert_eq!(self.pos, start);
-            if let Some(e) = self.probe_specific(|p| p.star_expressions())? {
-                if let Some(bad) = invalid_target(&e, Targets::For) {
-                    return Err(self.err_node(format!("cannot assign to {}", expr_name(bad)), bad.loc));
+            if let Some((e, _)) = self.probe(|p| p.star_expressions())? {
+                if let Some(bad) = self.invalid_target(&e, Targets::For) {
+                    return Err(self.err_node(format!("cannot assign to {}", self.expr_name(bad)), bad.loc));
                 }
             }
         }
@@ -1076,8 +1351,10 @@ impl<'a> Parser<'a> {
             self.shallower(1);
             return Ok(self.expr(ExprKind::Starred(self.alloc(value)), self.span(start)));
         }
-        let e = self.bitwise_or()?;
-        if !is_target_shape(&e) {
+        // CPython's target rules read a primary (an atom and its trailers): what follows it
+        // is not looked at.
+        let e = self.primary()?;
+        if !self.is_target_shape(&e) {
             return Err(self.invalid_syntax());
         }
         Ok(e)

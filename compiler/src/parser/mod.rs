@@ -4,19 +4,20 @@
 //! A hand-written recursive-descent parser over the whole token vector. CPython's PEG parser
 //! runs twice on bad input: a fast first pass, then, if it failed, a second pass in which its
 //! `invalid_*` rules look for a specific message; failing that, "invalid syntax" is reported
-//! at the furthest token the first pass looked at. This parser runs once and reproduces that
-//! outcome:
+//! at the furthest token the first pass looked at. This parser does the same:
 //!
 //! - where the grammar meets a shape that only an `invalid_*` rule accepts, it raises that
-//!   rule's message on the spot (see `stmt.rs`, `expr.rs`, `params.rs`, `targets.rs`);
+//!   rule's message (see `stmt.rs`, `expr.rs`, `args.rs`, `params.rs`);
 //! - it counts the furthest token it has looked at (`fill`, CPython's `p->fill`), which is
 //!   where generic errors and CPython's location-less `RAISE_SYNTAX_ERROR` point;
 //! - errors CPython raises in its first pass (forced tokens such as `def f` without `(`,
-//!   string and f-string errors) win over the others; the two `invalid_*` rules that also
-//!   match valid code (Python 2 `print x`, `match x` without a colon) are remembered when
-//!   met and reported if anything after them fails, as CPython's second pass would;
+//!   string and f-string errors, a dict entry without a colon) are final at once;
+//! - for any other error it parses again from the start in a second pass, which adds the
+//!   `invalid_*` rules that also match valid code (Python 2's `print x`, `match x` without a
+//!   colon) or are too costly to try on every file; the first error found wins;
 //! - errors CPython reports only when compiling a parsed AST (`await` outside a function,
-//!   the unsupported async forms) are held back until the whole file has parsed.
+//!   the unsupported async forms) are held back until the whole file has parsed;
+//! - the lexer's own error, if any, ranks against the parser's as CPython ranks them.
 //!
 //! Nesting depth is counted so that no input can exhaust the native stack: too deep gives
 //! CPython's bare MemoryError.
@@ -54,10 +55,10 @@ pub fn parse<'a>(
 ) -> Result<Module<'a>, SyntaxError> {
     let lexed = lexer::lex(source, filename);
     let mut p = Parser::new(bump, source, bump.alloc_str(filename), lexed.tokens, lexed.error.is_some());
-    let result = match mode {
+    let result = p.run(|p| match mode {
         Mode::Exec => p.file(),
         Mode::Eval => p.eval(),
-    };
+    });
     p.finish(result, lexed.error)
 }
 
@@ -183,26 +184,30 @@ pub(crate) enum Pass {
 
 pub(crate) type PResult<T> = Result<T, Box<PErr>>;
 
-/// A second-pass match found in valid code, reported if the parse fails later.
-pub(crate) enum Deferred {
-    Error(Box<PErr>),
-    /// `match x` alone on a line: "expected ':'" at the furthest token looked at.
-    ExpectedColon,
-}
-
 /// What speculation must put back.
 struct Saved {
     pos: usize,
     fill: usize,
     depth: u32,
     scope: Scope,
-    deferred: bool,
+    probing: u32,
     compile_error: bool,
 }
 
-/// How deep the parser may nest. Every recursive rule adds its weight; past this CPython's
-/// parser gives up with a bare MemoryError (its limit is 6000 rule invocations). Chosen so
-/// that the deepest nesting fits in a 2 MiB thread stack in a debug build.
+/// Where the stack stands: the address of a local of this (never inlined) function. The
+/// parser compares two of them to know how much stack it has used.
+#[inline(never)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+/// The stack the parser may use, in bytes: a thread with 2 MiB of stack keeps a margin.
+const STACK_BUDGET: usize = 1_600 * 1024;
+
+/// How deep the parser may nest, counted about as CPython counts rule invocations (its limit
+/// is 6000): every recursive rule adds its weight, and past this the parse gives up with
+/// CPython's bare MemoryError.
 const MAX_DEPTH: u32 = 6000;
 
 /// What kind of scope encloses the code being parsed: decides CPython's message for `await`.
@@ -241,8 +246,24 @@ pub(crate) struct Parser<'a> {
     pub(crate) speculating: u32,
     /// Set while parsing without CPython's `invalid_*` rules.
     pub(crate) no_invalid: u32,
-    /// The first second-pass-only match met in valid code (see the module doc).
-    deferred: Option<Deferred>,
+    /// One past the furthest token ever looked at, in either pass and by any lookahead.
+    max_fill: Cell<usize>,
+    /// Whether this is the second pass (see the module doc).
+    pub(crate) pass2: bool,
+    /// Where the stack stood when parsing started (see `deeper`).
+    pub(crate) stack_base: usize,
+    /// How many tokens CPython-style lookahead (probes, and the parameter error rules) has
+    /// read, and how many it may: beyond that a probe fails at once. Nested error rules
+    /// re-read nested text, which left unbounded is exponential (CPython memoizes).
+    lookahead_steps: Cell<u64>,
+    lookahead_budget: u64,
+    pub(crate) probing: u32,
+    /// Whether the comprehension clauses just parsed have an `async for`.
+    pub(crate) clauses_async: bool,
+    /// Set while parsing ahead for CPython's `invalid_legacy_expression`.
+    pub(crate) in_legacy_probe: u32,
+    /// The spans of `await` expressions (which the AST has no node for).
+    awaits: Vec<Loc>,
     /// Whether the parser asked for the token where the lexer stopped with an error.
     hit_lex_error: Cell<bool>,
     /// The first error CPython would report when compiling the parsed AST.
@@ -295,6 +316,7 @@ impl<'a> Parser<'a> {
                 *last = T::LexError;
             }
         }
+        let kinds_len = kinds.len();
         Parser {
             bump,
             src,
@@ -307,11 +329,46 @@ impl<'a> Parser<'a> {
             depth: 0,
             speculating: 0,
             no_invalid: 0,
-            deferred: None,
+            max_fill: Cell::new(0),
+            pass2: false,
+            in_legacy_probe: 0,
+            stack_base: stack_position(),
+            lookahead_steps: Cell::new(0),
+            lookahead_budget: 100_000 + 64 * kinds_len as u64,
+            probing: 0,
+            clauses_async: false,
+            awaits: Vec::new(),
             hit_lex_error: Cell::new(false),
             compile_error: None,
             scope: Scope::Module,
             fstring: None,
+        }
+    }
+
+    /// Parse with `f`; if that fails with an error CPython's second pass may explain better,
+    /// parse again as that pass does and keep its first specific error.
+    pub(crate) fn run<R>(&mut self, f: impl Fn(&mut Self) -> PResult<R>) -> PResult<R> {
+        let first = match f(self) {
+            Ok(r) => return Ok(r),
+            Err(e) if e.pass == Pass::First => return Err(e),
+            Err(e) if self.hit_lex_error.get() => return Err(e),
+            Err(e) => e,
+        };
+        self.pos = 0;
+        self.depth = 0;
+        self.scope = Scope::Module;
+        self.speculating = 0;
+        self.probing = 0;
+        self.no_invalid = 0;
+        self.pass2 = true;
+        self.compile_error = None;
+        let fill = self.fill.get();
+        match f(self) {
+            Err(e) if !e.generic => Err(e),
+            _ => {
+                self.fill.set(fill);
+                Err(first)
+            }
         }
     }
 
@@ -346,7 +403,7 @@ impl<'a> Parser<'a> {
             match lex.reported {
                 lexer::Reported::Always if !raised_at_once => return Err(lex.error),
                 lexer::Reported::WhenReached if !raised_at_once => {
-                    let (line, ..) = self.token_position(self.fill.get().saturating_sub(1));
+                    let (line, ..) = self.token_position(self.max_fill.get().saturating_sub(1));
                     if let Some(unclosed) = lex.unclosed {
                         if unclosed.lineno < line {
                             return Err(unclosed);
@@ -354,13 +411,6 @@ impl<'a> Parser<'a> {
                     }
                 }
                 _ => {}
-            }
-        }
-        if err.pass == Pass::Second {
-            match self.deferred.take() {
-                Some(Deferred::Error(d)) => return Err(d.err),
-                Some(Deferred::ExpectedColon) => return Err(self.err_last("expected ':'").err),
-                None => {}
             }
         }
         Err(err.err)
@@ -395,6 +445,12 @@ impl<'a> Parser<'a> {
         let i = i.min(self.kinds.len() - 1);
         if i >= self.fill.get() {
             self.fill.set(i + 1);
+        }
+        if i >= self.max_fill.get() {
+            self.max_fill.set(i + 1);
+        }
+        if self.probing > 0 {
+            self.lookahead_steps.set(self.lookahead_steps.get() + 1);
         }
         let kind = self.kinds[i];
         if kind == T::LexError {
@@ -560,21 +616,19 @@ impl<'a> Parser<'a> {
             fill: self.fill.get(),
             depth: self.depth,
             scope: self.scope,
-            deferred: self.deferred.is_some(),
+            probing: self.probing,
             compile_error: self.compile_error.is_some(),
         }
     }
 
     fn restore(&mut self, s: Saved, fill: bool) {
         self.pos = s.pos;
+        self.probing = s.probing;
         if fill {
             self.fill.set(s.fill);
         }
         self.depth = s.depth;
         self.scope = s.scope;
-        if !s.deferred {
-            self.deferred = None;
-        }
         if !s.compile_error {
             self.compile_error = None;
         }
@@ -598,41 +652,66 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Look ahead only, as CPython's second pass does: whatever happens, the position and
-    /// the furthest-token mark are restored. Gives the result and where it ended.
-    pub(crate) fn probe<R>(&mut self, f: impl FnOnce(&mut Self) -> PResult<R>) -> Option<(R, usize)> {
+    /// Look ahead only, as CPython's second pass does: the position and the furthest-token
+    /// mark are restored. Gives the result and where it ended, or `None` if it did not
+    /// parse; a specific error met on the way is final (CPython's rules raise it as they
+    /// meet it).
+    pub(crate) fn probe<R>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> PResult<R>,
+    ) -> PResult<Option<(R, usize)>> {
+        if self.over_lookahead_budget() {
+            return Ok(None);
+        }
         let saved = self.save();
         self.speculating += 1;
+        self.probing += 1;
         let r = f(self);
+        self.probing -= 1;
         self.speculating -= 1;
         let end = self.pos;
         self.restore(saved, true);
-        r.ok().map(|r| (r, end))
-    }
-
-    /// Like [`Parser::probe`], but a specific error met on the way is final.
-    pub(crate) fn probe_specific<R>(
-        &mut self,
-        f: impl FnOnce(&mut Self) -> PResult<R>,
-    ) -> PResult<Option<R>> {
-        let saved = self.save();
-        self.speculating += 1;
-        let r = f(self);
-        self.speculating -= 1;
-        self.restore(saved, true);
         match r {
-            Ok(r) => Ok(Some(r)),
+            Ok(r) => Ok(Some((r, end))),
             Err(e) if e.generic => Ok(None),
             Err(e) => Err(e),
         }
     }
 
+    /// Look ahead as CPython's first pass does: the position is restored, but what was
+    /// looked at counts as looked at.
+    pub(crate) fn lookahead<R>(&mut self, f: impl FnOnce(&mut Self) -> PResult<R>) -> Option<(R, usize)> {
+        let saved = self.save();
+        self.speculating += 1;
+        let r = f(self);
+        self.speculating -= 1;
+        let end = self.pos;
+        self.restore(saved, false);
+        r.ok().map(|r| (r, end))
+    }
+
+    /// Whether lookahead has read all it may (see `lookahead_budget`).
+    pub(crate) fn over_lookahead_budget(&self) -> bool {
+        self.lookahead_steps.get() > self.lookahead_budget
+    }
+
     /// Account for `weight` more levels of nesting; past the limit, CPython's MemoryError.
+    /// Whatever the count, the parser also stops when it has used `STACK_BUDGET` bytes of
+    /// stack since it started: frame sizes vary with the build, the count does not.
     #[inline]
     pub(crate) fn deeper(&mut self, weight: u32) -> PResult<()> {
         self.depth += weight;
-        if self.depth > MAX_DEPTH {
-            return Err(Box::new(PErr {
+        if self.depth > MAX_DEPTH || stack_position().abs_diff(self.stack_base) > STACK_BUDGET {
+            return Err(self.memory_error());
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    #[cold]
+    fn memory_error(&self) -> Box<PErr> {
+        {
+            Box::new(PErr {
                 err: SyntaxError {
                     kind: ErrorKind::MemoryError,
                     msg: String::new(),
@@ -645,9 +724,8 @@ impl<'a> Parser<'a> {
                 },
                 pass: Pass::First,
                 generic: false,
-            }));
+            })
         }
-        Ok(())
     }
 
     #[inline]
@@ -655,22 +733,27 @@ impl<'a> Parser<'a> {
         self.depth -= weight;
     }
 
-    /// Remember a second-pass match found in otherwise valid code (see the module doc).
-    pub(crate) fn defer(&mut self, e: Box<PErr>) {
-        self.defer_kind(Deferred::Error(e));
+    /// Note that `loc` is the span of an `await` expression.
+    pub(crate) fn note_await(&mut self, loc: Loc) {
+        self.awaits.push(loc);
     }
 
-    pub(crate) fn defer_kind(&mut self, d: Deferred) {
-        if self.deferred.is_none() && self.speculating == 0 {
-            self.deferred = Some(d);
-        }
+    /// Whether `e` stands for an `await` expression.
+    pub(crate) fn is_await(&self, e: &Expr<'_>) -> bool {
+        !self.awaits.is_empty() && self.awaits.contains(&e.loc)
     }
 
-    /// Remember an error CPython raises only when compiling; the first one wins.
+    /// Remember an error CPython raises only when compiling; the first in the file wins.
     pub(crate) fn compile_time_error(&mut self, e: Box<PErr>) {
-        if self.compile_error.is_none() {
+        let at = |e: &PErr| (e.err.lineno, e.err.offset);
+        if self.compile_error.as_ref().is_none_or(|old| at(&e) < at(old)) {
             self.compile_error = Some(e);
         }
+    }
+
+    /// Whether an `await` expression's span satisfies `f`.
+    pub(crate) fn awaits_in(&self, f: impl Fn(&Loc) -> bool) -> bool {
+        self.awaits.iter().any(f)
     }
 
     // ---- errors ----
@@ -775,7 +858,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Build the error as CPython's `_PyPegen_raise_error_known_location` does: columns are
-    /// 1-based byte offsets, turned into character offsets on the error's first line.
+    /// 1-based byte offsets (`-1` or `0` for no end), `text` the line of the start.
     pub(crate) fn error(
         &self,
         kind: ErrorKind,
@@ -795,11 +878,9 @@ impl<'a> Parser<'a> {
             line_index = lineno + 1 - f.first_line;
         }
         let line = crate::error::source_line(self.src, line_index);
-        let offset = line.map_or(col, |l| byte_to_char_offset(l, col));
-        let end_offset = match line {
-            Some(l) if end_col > 0 => byte_to_char_offset(l, end_col),
-            _ => end_col,
-        };
+        // CPython counts characters only for a file with a coding cookie (or a str given to
+        // compile()); for a file as run, these are byte offsets, as the lexer's are.
+        let (offset, end_offset) = (col, end_col);
         Box::new(PErr {
             err: SyntaxError {
                 kind,
@@ -829,18 +910,4 @@ impl PErr {
         self.pass = Pass::First;
         self
     }
-}
-
-/// CPython's `_PyPegen_byte_offset_to_character_offset`: the number of characters in the
-/// first `col` bytes of `line` (a character cut in two counts as one), and one past the end
-/// of the line when `col` is beyond it.
-fn byte_to_char_offset(line: &str, col: i64) -> i64 {
-    if col <= 0 {
-        return col;
-    }
-    let bytes = line.as_bytes();
-    if col as usize > bytes.len() {
-        return line.chars().count() as i64 + 1;
-    }
-    bytes[..col as usize].iter().filter(|&&b| b & 0xC0 != 0x80).count() as i64
 }

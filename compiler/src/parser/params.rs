@@ -104,7 +104,7 @@ impl<'a> Parser<'a> {
                     self.advance();
                     section = Section::KeywordOnly;
                     if self.at(T::Name) {
-                        vararg = Some(&*{
+                        vararg = Some({
                             let v = self.param(list, true)?;
                             self.alloc(v)
                         });
@@ -122,7 +122,7 @@ impl<'a> Parser<'a> {
                     if !self.at(T::Name) {
                         return Ok(None);
                     }
-                    kwarg = Some(&*{
+                    kwarg = Some({
                         let v = self.param(list, false)?;
                         self.alloc(v)
                     });
@@ -154,7 +154,9 @@ impl<'a> Parser<'a> {
     /// error rules that matches, else "invalid syntax" where the first pass stopped.
     fn params_error(&mut self, start: usize, list: List) -> Box<super::PErr> {
         let fill = self.fill.get();
+        self.probing += 1;
         let found = self.invalid_parameters(start, list).and_then(|()| self.parameters_again(start, list));
+        self.probing -= 1;
         match found {
             Err(e) => e,
             Ok(()) => {
@@ -169,6 +171,9 @@ impl<'a> Parser<'a> {
 
     /// An expression, or nothing (rewound) when none parses.
     fn m_expression(&mut self, starred: bool) -> PResult<bool> {
+        if self.over_lookahead_budget() {
+            return Ok(false);
+        }
         Ok(self.attempt(|p| if starred { p.star_expression() } else { p.expression() })?.is_some())
     }
 

@@ -9,11 +9,11 @@ use crate::ast::{
 use crate::token::Op;
 
 use super::expr::{starts_expression, starts_target};
-use super::targets::{expr_name, invalid_target, is_del_target_shape, is_target_shape, Targets};
-use super::{Deferred, Kw, PResult, Parser, Scope, T};
+use super::targets::Targets;
+use super::{Kw, PResult, Parser, Scope, T};
 
 /// Nesting weight of a block, in CPython's rule invocations.
-const BLOCK_WEIGHT: u32 = 6;
+const BLOCK_WEIGHT: u32 = 20;
 
 /// The augmented assignment operator a token stands for.
 fn augmented_operator(t: T) -> Option<Operator> {
@@ -36,33 +36,44 @@ fn augmented_operator(t: T) -> Option<Operator> {
     })
 }
 
-/// Whether `e` can be the target of an annotation or an augmented assignment (CPython's
-/// `single_target`).
-fn is_single_target(e: &Expr<'_>) -> bool {
-    matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. })
-}
-
 impl<'a> Parser<'a> {
+    /// Whether `e` can be the target of an annotation or an augmented assignment (CPython's
+    /// `single_target`).
+    fn is_single_target(&self, e: &Expr<'_>) -> bool {
+        !self.is_await(e)
+            && matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. })
+    }
+
     /// `statement: compound_stmt | simple_stmts`; the statement(s) go onto `out`.
     pub(crate) fn statement(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
-        let stmt = match self.peek() {
-            T::Kw(Kw::Def) => self.function_def(self.pos, &[])?,
-            T::Op(Op::At) => self.decorated()?,
-            T::Kw(Kw::Class) => self.class_def(self.pos, &[])?,
-            T::Kw(Kw::If) => self.if_stmt()?,
-            T::Kw(Kw::While) => self.while_stmt()?,
-            T::Kw(Kw::For) => self.for_stmt(self.pos)?,
-            T::Kw(Kw::With) => self.with_stmt(self.pos)?,
-            T::Kw(Kw::Try) => self.try_stmt()?,
-            T::Kw(Kw::Async) => self.async_stmt()?,
-            T::Name if self.text(self.pos) == "match" => match self.match_stmt()? {
-                Some(stmt) => stmt,
-                None => return self.simple_stmts(out),
-            },
+        // One call through a pointer: this frame stacks up once per nested block.
+        let compound: fn(&mut Self) -> PResult<Stmt<'a>> = match self.peek() {
+            T::Kw(Kw::Def) => |p| p.function_def(p.pos, &[]),
+            T::Op(Op::At) => Self::decorated,
+            T::Kw(Kw::Class) => |p| p.class_def(p.pos, &[]),
+            T::Kw(Kw::If) => Self::if_stmt,
+            T::Kw(Kw::While) => Self::while_stmt,
+            T::Kw(Kw::For) => |p| p.for_stmt(p.pos),
+            T::Kw(Kw::With) => |p| p.with_stmt(p.pos),
+            T::Kw(Kw::Try) => Self::try_stmt,
+            T::Kw(Kw::Async) => Self::async_stmt,
+            T::Name if self.text(self.pos) == "match" => return self.match_or_simple(out),
             _ => return self.simple_stmts(out),
         };
+        let stmt = compound(self)?;
         out.push(stmt);
         Ok(())
+    }
+
+    #[inline(never)]
+    fn match_or_simple(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
+        match self.match_stmt()? {
+            Some(stmt) => {
+                out.push(stmt);
+                Ok(())
+            }
+            None => self.simple_stmts(out),
+        }
     }
 
     // ---- blocks ----
@@ -149,7 +160,7 @@ impl<'a> Parser<'a> {
             T::Kw(Kw::Return) => {
                 self.advance();
                 let value = if starts_expression(self.peek()) || self.at_op(Op::Star) {
-                    Some(&*{
+                    Some({
                         let v = self.star_expressions()?;
                         self.alloc(v)
                     })
@@ -163,12 +174,12 @@ impl<'a> Parser<'a> {
                 let mut exc = None;
                 let mut cause = None;
                 if starts_expression(self.peek()) {
-                    exc = Some(&*{
+                    exc = Some({
                         let v = self.expression()?;
                         self.alloc(v)
                     });
                     if self.eat_kw(Kw::From) {
-                        cause = Some(&*{
+                        cause = Some({
                             let v = self.expression()?;
                             self.alloc(v)
                         });
@@ -201,7 +212,7 @@ impl<'a> Parser<'a> {
                     self.alloc(v)
                 };
                 let msg = if self.eat_op(Op::Comma) {
-                    Some(&*{
+                    Some({
                         let v = self.expression()?;
                         self.alloc(v)
                     })
@@ -225,8 +236,8 @@ impl<'a> Parser<'a> {
         let targets = self.attempt(|p| {
             let mut targets = p.vec();
             loop {
-                let e = p.bitwise_or()?;
-                if !is_del_target_shape(&e) {
+                let e = p.primary()?;
+                if !p.is_del_target_shape(&e) {
                     return Err(p.invalid_syntax());
                 }
                 targets.push(e);
@@ -244,9 +255,9 @@ impl<'a> Parser<'a> {
         }
         // invalid_del_stmt: 'del' star_expressions
         self.pos = start;
-        if let Some(e) = self.probe_specific(|p| p.star_expressions())? {
-            if let Some(bad) = invalid_target(&e, Targets::Del) {
-                return Err(self.err_node(format!("cannot delete {}", expr_name(bad)), bad.loc));
+        if let Some((e, _)) = self.probe(|p| p.star_expressions())? {
+            if let Some(bad) = self.invalid_target(&e, Targets::Del) {
+                return Err(self.err_node(format!("cannot delete {}", self.expr_name(bad)), bad.loc));
             }
         }
         Err(self.invalid_syntax())
@@ -348,12 +359,20 @@ impl<'a> Parser<'a> {
         let (first, list) = if self.at_kw(Kw::Yield) {
             (self.yield_expr()?, FirstList::default())
         } else {
-            self.first_expression_list()?
+            match self.first_expression_list() {
+                Ok(r) => r,
+                Err(e) => {
+                    if e.generic {
+                        self.invalid_tuple_annotation(start)?;
+                    }
+                    return Err(e);
+                }
+            }
         };
         match self.peek() {
             T::Op(Op::Equal) => self.assignment(start, first, list),
             T::Op(Op::Colon) => {
-                if !is_single_target(&first) {
+                if !self.is_single_target(&first) {
                     return Err(self.invalid_annotation_target(start, &first, list));
                 }
                 self.annotated_assignment(start, first, false)
@@ -364,10 +383,41 @@ impl<'a> Parser<'a> {
                 }
                 if t == T::Op(Op::ColonEqual) {
                     self.check_first_list(&first, list)?;
+                } else if !matches!(t, T::Newline | T::Op(Op::Semi)) {
+                    self.invalid_tuple_annotation(start)?;
                 }
                 let value = self.alloc(first);
                 Ok(Stmt { loc: self.span(start), kind: StmtKind::Expr(value) })
             }
+        }
+    }
+
+    /// CPython's `invalid_assignment` alternative `star_named_expression ','
+    /// star_named_expressions* ':' expression` ("only single target (not tuple) can be
+    /// annotated"), tried by its second pass when a statement that starts with an
+    /// expression list fails. Its repetition reads on across expressions side by side
+    /// (`a, b c = 1`), and its named-expression rules may match on the way.
+    fn invalid_tuple_annotation(&mut self, start: usize) -> PResult<()> {
+        if !self.pass2 || self.without_invalid() {
+            return Ok(());
+        }
+        let saved = self.pos;
+        self.pos = start;
+        let found = self.probe(|p| {
+            let first = p.star_named_expression()?;
+            p.expect_op(Op::Comma)?;
+            // `star_named_expressions*`: elements with or without commas between them.
+            while p.attempt(|p| p.star_named_expression())?.is_some() {
+                p.eat_op(Op::Comma);
+            }
+            p.expect_op(Op::Colon)?;
+            p.expression()?;
+            Ok(first.loc)
+        });
+        self.pos = saved;
+        match found? {
+            Some((loc, _)) => Err(self.err_node("only single target (not tuple) can be annotated", loc)),
+            None => Ok(()),
         }
     }
 
@@ -408,16 +458,16 @@ impl<'a> Parser<'a> {
     fn assignment(&mut self, start: usize, first: Expr<'a>, list: FirstList) -> PResult<Stmt<'a>> {
         let mut targets = self.vec();
         let mut value = first;
+        let mut value_start = start;
         while self.at_op(Op::Equal) {
-            if !is_target_shape(&value) || matches!(value.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+            if !self.is_target_shape(&value) {
                 let first = targets.first().unwrap_or(&value);
-                if let Err(e) = self.check_first_list(first, list) {
-                    return Err(e);
-                }
-                return Err(self.invalid_target_error(&value));
+                self.check_first_list(first, list)?;
+                return Err(self.invalid_target_error(value_start, &value));
             }
             self.advance();
             targets.push(value);
+            value_start = self.pos;
             value = self.assignment_value()?;
         }
         let targets = targets.into_bump_slice();
@@ -427,12 +477,13 @@ impl<'a> Parser<'a> {
 
     /// CPython's `invalid_assignment` for a target `bad`, followed by `=`, that cannot be
     /// assigned to.
-    fn invalid_target_error(&self, bad: &Expr<'a>) -> Box<super::PErr> {
-        if matches!(bad.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+    fn invalid_target_error(&self, start: usize, bad: &Expr<'a>) -> Box<super::PErr> {
+        // A bare `yield` cannot be read as an expression list: CPython's rule for it.
+        if self.kind_of(start) == T::Kw(Kw::Yield) {
             return self.err_node("assignment to yield expression not possible", bad.loc);
         }
-        match invalid_target(bad, Targets::Star) {
-            Some(t) => self.err_node(format!("cannot assign to {}", expr_name(t)), t.loc),
+        match self.invalid_target(bad, Targets::Star) {
+            Some(t) => self.err_node(format!("cannot assign to {}", self.expr_name(t)), t.loc),
             None => self.invalid_syntax(),
         }
     }
@@ -476,12 +527,13 @@ impl<'a> Parser<'a> {
         first: &Expr<'a>,
         list: FirstList,
     ) -> Box<super::PErr> {
-        let annotation_follows = self
-            .probe(|p| {
-                p.advance();
-                p.expression()
-            })
-            .is_some();
+        let annotation_follows = match self.probe(|p| {
+            p.advance();
+            p.expression()
+        }) {
+            Ok(r) => r.is_some(),
+            Err(e) => return e,
+        };
         if !annotation_follows {
             return self.invalid_syntax();
         }
@@ -512,7 +564,7 @@ impl<'a> Parser<'a> {
             self.alloc(v)
         };
         let value = if self.eat_op(Op::Equal) {
-            Some(&*{
+            Some({
                 let v = self.assignment_value()?;
                 self.alloc(v)
             })
@@ -526,14 +578,17 @@ impl<'a> Parser<'a> {
     /// `single_target augassign ~ (yield_expr | star_expressions)`, the cursor on the
     /// operator; CPython's "'X' is an illegal expression for augmented assignment".
     fn augmented_assignment(&mut self, start: usize, target: Expr<'a>, op: Operator) -> PResult<Stmt<'a>> {
-        if !is_single_target(&target) {
+        if !self.is_single_target(&target) {
             let rhs = self.probe(|p| {
                 p.advance();
                 p.assignment_value()
-            });
-            if rhs.is_some() && !matches!(target.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+            })?;
+            if rhs.is_some() && self.kind_of(start) != T::Kw(Kw::Yield) {
                 return Err(self.err_node(
-                    format!("'{}' is an illegal expression for augmented assignment", expr_name(&target)),
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        self.expr_name(&target)
+                    ),
                     target.loc,
                 ));
             }
@@ -578,14 +633,20 @@ impl<'a> Parser<'a> {
         self.expect_forced(Op::LPar, "(")?;
         let args = if self.at_op(Op::RPar) { self.alloc(Default::default()) } else { self.def_params()? };
         self.expect_op(Op::RPar)?;
-        let returns = if self.eat_op(Op::RArrow) {
-            Some(&*{
-                let v = self.expression()?;
-                self.alloc(v)
-            })
-        } else {
-            None
-        };
+        // `['->' expression] &&':'`: when no expression follows the arrow, CPython expects
+        // the colon at the arrow.
+        let mut returns = None;
+        if self.at_op(Op::RArrow) {
+            let arrow = self.pos;
+            returns = self.attempt(|p| {
+                p.advance();
+                p.expression()
+            })?;
+            if returns.is_none() {
+                self.pos = arrow;
+            }
+        }
+        let returns = returns.map(|e| self.alloc(e));
         self.expect_forced(Op::Colon, ":")?;
         let scope = std::mem::replace(&mut self.scope, Scope::Function);
         let body = self.block(start, "function definition");
@@ -678,7 +739,8 @@ impl<'a> Parser<'a> {
                     }
                 }
                 p.expect_op(Op::RPar)?;
-                if !p.at_op(Op::Colon) {
+                // At a line end this is CPython's `invalid_with_stmt`: "expected ':'".
+                if !p.at_op(Op::Colon) && !p.at(T::Newline) {
                     return Err(p.invalid_syntax());
                 }
                 Ok(items.into_bump_slice())
@@ -716,7 +778,8 @@ impl<'a> Parser<'a> {
         let follows = |p: &Self| matches!(p.peek(), T::Op(Op::Comma | Op::RPar | Op::Colon));
         if let Some(target) = self.attempt(|p| {
             let t = p.star_target()?;
-            if !follows(p) {
+            // At a line end this is CPython's `invalid_with_stmt`: "expected ':'".
+            if !follows(p) && !p.at(T::Newline) {
                 return Err(p.invalid_syntax());
             }
             Ok(t)
@@ -725,15 +788,15 @@ impl<'a> Parser<'a> {
         }
         // invalid_with_item: expression 'as' expression &(',' | ')' | ':')
         self.pos = target_start;
-        if let Some(e) = self.probe_specific(|p| {
+        if let Some((e, _)) = self.probe(|p| {
             let e = p.expression()?;
             if !follows(p) {
                 return Err(p.invalid_syntax());
             }
             Ok(e)
         })? {
-            if let Some(bad) = invalid_target(&e, Targets::Star) {
-                return Err(self.err_node(format!("cannot assign to {}", expr_name(bad)), bad.loc));
+            if let Some(bad) = self.invalid_target(&e, Targets::Star) {
+                return Err(self.err_node(format!("cannot assign to {}", self.expr_name(bad)), bad.loc));
             }
         }
         Err(self.invalid_syntax())
@@ -749,7 +812,7 @@ impl<'a> Parser<'a> {
         while self.at_kw(Kw::Except) {
             let is_star = self.peek_nth(1) == T::Op(Op::Star);
             if *star.get_or_insert(is_star) != is_star {
-                return Err(self.invalid_syntax());
+                return Err(self.mixed_except(is_star));
             }
             handlers.push(self.except_block()?);
         }
@@ -774,6 +837,33 @@ impl<'a> Parser<'a> {
         Ok(Stmt { loc: self.span(start), kind })
     }
 
+    /// CPython's `invalid_try_stmt` for an `except` after `except*` handlers, or the other
+    /// way round (`star` tells which the cursor is on).
+    fn mixed_except(&mut self, star: bool) -> Box<super::PErr> {
+        let except = self.pos;
+        let header = self.probe(|p| {
+            p.advance();
+            if star {
+                p.advance();
+            }
+            if star || !p.at_op(Op::Colon) {
+                p.expression()?;
+                if p.eat_kw(Kw::As) {
+                    p.expect(T::Name)?;
+                }
+            }
+            p.expect_op(Op::Colon)
+        });
+        match header {
+            Ok(Some(_)) => {}
+            Ok(None) => return self.invalid_syntax(),
+            Err(e) => return e,
+        }
+        let msg = "cannot have both 'except' and 'except*' on the same 'try'";
+        let end = if star { except + 1 } else { except };
+        self.err_range(msg, self.loc(except), self.loc(end))
+    }
+
     /// `except_block` / `except_star_block`, with CPython's `invalid_except_stmt`.
     fn except_block(&mut self) -> PResult<ExceptHandler<'a>> {
         let start = self.advance();
@@ -783,6 +873,9 @@ impl<'a> Parser<'a> {
         let mut name = None;
         if star && matches!(self.peek(), T::Newline | T::Op(Op::Colon)) {
             return Err(self.err_last("expected one or more exception types"));
+        }
+        if self.at(T::Newline) {
+            return Err(self.err_last("expected ':'"));
         }
         if !self.at_op(Op::Colon) || star {
             let type_start = self.pos;
@@ -798,7 +891,7 @@ impl<'a> Parser<'a> {
                     }
                     p.expect_op(Op::Colon)?;
                     Ok(())
-                });
+                })?;
                 if matched.is_some() {
                     self.advance();
                     self.expressions()?;
@@ -811,7 +904,7 @@ impl<'a> Parser<'a> {
                 let _ = type_start;
                 return Err(self.invalid_syntax());
             }
-            typ = Some(&*self.alloc(e));
+            typ = Some(self.alloc(e));
             if self.eat_kw(Kw::As) {
                 let n = self.expect(T::Name)?;
                 name = Some(self.ident(n));
@@ -868,21 +961,30 @@ impl<'a> Parser<'a> {
         if !(starts_expression(self.peek_nth(1)) || self.peek_nth(1) == T::Op(Op::Star)) {
             return Ok(None);
         }
-        let header = self.probe(|p| {
+        // CPython's first pass tries this too: what it looks at counts. Its second pass tries
+        // it with the error rules, which may match even on a valid statement.
+        let subject = |p: &mut Self| {
             p.advance();
             p.subject_expr()?;
-            Ok(p.peek())
-        });
+            Ok((p.peek(), p.pos))
+        };
+        let header = if self.pass2 {
+            let r = self.attempt(subject)?;
+            self.pos = start;
+            r
+        } else {
+            self.no_invalid += 1;
+            let r = self.lookahead(subject).map(|(r, _)| r);
+            self.no_invalid -= 1;
+            r
+        };
         let Some((after, colon)) = header else { return Ok(None) };
         match after {
             T::Op(Op::Colon) if self.look(colon + 1) == T::Newline => {}
-            T::Newline => {
-                // invalid_match_stmt: "match" subject_expr NEWLINE -> "expected ':'", which
-                // CPython's second pass finds even when the line is a valid expression
-                // statement (`match (x)`): remembered, reported if anything fails later.
-                self.defer_kind(Deferred::ExpectedColon);
-                return Ok(None);
-            }
+            // invalid_match_stmt: "match" subject_expr NEWLINE -> "expected ':'", which
+            // CPython's second pass finds even when the line is a valid expression statement
+            // (`match (x)`).
+            T::Newline if self.pass2 => return Err(self.err_last("expected ':'")),
             _ => return Ok(None),
         }
         self.pos = colon + 2;
@@ -942,14 +1044,7 @@ impl<'a> Parser<'a> {
 
     /// The arguments of a class statement: like a call's, without a bare generator.
     fn class_arguments(&mut self) -> PResult<(&'a [Expr<'a>], &'a [crate::ast::Keyword<'a>])> {
-        let open = self.pos;
-        let (args, keywords) = self.arguments()?;
-        if let [Expr { kind: ExprKind::GeneratorExp { .. }, loc }] = args {
-            if loc.col == self.loc(open).col && loc.lineno == self.loc(open).lineno {
-                return Err(self.invalid_syntax());
-            }
-        }
-        Ok((args, keywords))
+        self.arguments(false)
     }
 }
 

@@ -585,6 +585,10 @@ impl<'a> Parser<'a> {
             return fail(self, "f-string: expecting '}'".into());
         }
         if src[expr_start..expr_end].bytes().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')) {
+            let stop = b[expr_end];
+            if matches!(stop, b'!' | b':' | b'=') {
+                return fail(self, format!("f-string: expression required before '{}'", stop as char));
+            }
             return fail(self, "f-string: empty expression not allowed".into());
         }
         let value = self.fstring_expression(tok, expr_start, expr_end)?;
@@ -592,7 +596,8 @@ impl<'a> Parser<'a> {
         let mut debug_text = None;
         if b[*at] == b'=' {
             *at += 1;
-            while *at < end && b[*at].is_ascii_whitespace() || (*at < end && b[*at] == 0x0b) {
+            // Python's `str.isspace` for ASCII: blanks, line ends, \v and \f.
+            while *at < end && matches!(b[*at], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                 *at += 1;
             }
             debug_text = Some(&src[expr_start..*at]);
@@ -624,9 +629,10 @@ impl<'a> Parser<'a> {
             }
             let mut spec = Joined { text: BString::new_in(self.bump), parts: self.vec(), format: false };
             self.fstring(&mut spec, at, end, raw, level + 1, tok, group)?;
-            self.flush_literal(&mut spec, group);
+            // CPython gives the literal that ends a format spec the place of its token.
+            self.flush_literal(&mut spec, self.loc(tok));
             let spec = self.expr(ExprKind::JoinedStr(spec.parts.into_bump_slice()), self.loc(tok));
-            format_spec = Some(&*self.alloc(spec));
+            format_spec = Some(self.alloc(spec));
         }
         if *at >= end || b[*at] != b'}' {
             return fail(self, "f-string: expecting '}'".into());
@@ -684,6 +690,7 @@ impl<'a> Parser<'a> {
         sub.fstring = Some(FStringExpr { col_shift, first_line: line });
         sub.scope = self.scope;
         sub.depth = self.depth;
+        sub.stack_base = self.stack_base;
         let result = sub.star_expressions();
         let compile_error = sub.compile_error.take();
         match sub.finish(result, lexed.error) {

@@ -3,6 +3,8 @@
 
 use crate::ast::{Constant, Expr, ExprKind};
 
+use super::Parser;
+
 /// Where a target stands, which decides CPython's rules and messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Targets {
@@ -14,54 +16,76 @@ pub(crate) enum Targets {
     Del,
 }
 
-/// Whether `e`, parsed as an expression, has the shape of an assignment target.
-pub(crate) fn is_target_shape(e: &Expr<'_>) -> bool {
-    match &e.kind {
-        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => true,
-        ExprKind::Starred(inner) => !matches!(inner.kind, ExprKind::Starred(_)) && is_target_shape(inner),
-        ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().all(is_target_shape),
-        _ => false,
-    }
-}
-
-/// Whether `e` has the shape of a `del` target (no starred parts).
-pub(crate) fn is_del_target_shape(e: &Expr<'_>) -> bool {
-    match &e.kind {
-        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => true,
-        ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().all(is_del_target_shape),
-        _ => false,
-    }
-}
-
-/// CPython's `_PyPegen_get_invalid_target`: the first part of `e` that cannot be a target
-/// of kind `kind`, or `None` when there is none.
-pub(crate) fn invalid_target<'e, 'a>(e: &'e Expr<'a>, kind: Targets) -> Option<&'e Expr<'a>> {
-    match &e.kind {
-        ExprKind::List(elts) | ExprKind::Tuple(elts) => elts.iter().find_map(|e| invalid_target(e, kind)),
-        ExprKind::Starred(value) => {
-            if kind == Targets::Del {
-                Some(e)
-            } else {
-                invalid_target(value, kind)
-            }
+impl<'a> Parser<'a> {
+    /// Whether `e`, parsed as an expression, has the shape of an assignment target.
+    pub(crate) fn is_target_shape(&self, e: &Expr<'_>) -> bool {
+        if self.is_await(e) {
+            return false;
         }
-        // `for a in b` reads as a comparison: look at its left side only.
-        ExprKind::Compare { left, ops, .. } => {
-            if kind == Targets::For {
-                if ops.first() == Some(&crate::ast::CmpOp::In) {
-                    return invalid_target(left, kind);
+        match &e.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => true,
+            ExprKind::Starred(inner) => {
+                !matches!(inner.kind, ExprKind::Starred(_)) && self.is_target_shape(inner)
+            }
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().all(|e| self.is_target_shape(e)),
+            _ => false,
+        }
+    }
+
+    /// Whether `e` has the shape of a `del` target (no starred parts).
+    pub(crate) fn is_del_target_shape(&self, e: &Expr<'_>) -> bool {
+        if self.is_await(e) {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => true,
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().all(|e| self.is_del_target_shape(e)),
+            _ => false,
+        }
+    }
+
+    /// CPython's `_PyPegen_get_invalid_target`: the first part of `e` that cannot be a
+    /// target of kind `kind`, or `None` when there is none.
+    pub(crate) fn invalid_target<'e>(&self, e: &'e Expr<'a>, kind: Targets) -> Option<&'e Expr<'a>> {
+        if self.is_await(e) {
+            return Some(e);
+        }
+        match &e.kind {
+            ExprKind::List(elts) | ExprKind::Tuple(elts) => {
+                elts.iter().find_map(|e| self.invalid_target(e, kind))
+            }
+            ExprKind::Starred(value) => {
+                if kind == Targets::Del {
+                    Some(e)
+                } else {
+                    self.invalid_target(value, kind)
                 }
-                return None;
             }
-            Some(e)
+            // `for a in b` reads as a comparison: look at its left side only.
+            ExprKind::Compare { left, ops, .. } => {
+                if kind == Targets::For {
+                    if ops.first() == Some(&crate::ast::CmpOp::In) {
+                        return self.invalid_target(left, kind);
+                    }
+                    return None;
+                }
+                Some(e)
+            }
+            ExprKind::Name(_) | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
+            _ => Some(e),
         }
-        ExprKind::Name(_) | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
-        _ => Some(e),
+    }
+
+    /// CPython's `_PyPegen_get_expr_name`: what an expression is called in messages.
+    pub(crate) fn expr_name(&self, e: &Expr<'_>) -> &'static str {
+        if self.is_await(e) {
+            return "await expression";
+        }
+        expr_name(e)
     }
 }
 
-/// CPython's `_PyPegen_get_expr_name`: what an expression is called in messages.
-pub(crate) fn expr_name(e: &Expr<'_>) -> &'static str {
+fn expr_name(e: &Expr<'_>) -> &'static str {
     match &e.kind {
         ExprKind::Attribute { .. } => "attribute",
         ExprKind::Subscript { .. } => "subscript",
