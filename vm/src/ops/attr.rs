@@ -174,7 +174,8 @@ pub fn load_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, P
         }
         Value::Module(_) | Value::Type(_) | Value::Function(_) => Ok(None),
         _ => match ctx.type_of(obj).lookup(name.as_str()) {
-            Some(b @ Value::Builtin(_)) => Ok(Some(b)),
+            // A native already bound (a class method such as `dict.fromkeys`) is called as is.
+            Some(b @ Value::Builtin(n)) if n.bound.is_undef() => Ok(Some(b)),
             _ => Ok(None),
         },
     }
