@@ -239,6 +239,23 @@ pub struct Slice<'gc> {
     pub step: Value<'gc>,
 }
 
+/// Which of a dict's views (`keys()`, `values()`, `items()`) a `DictView` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Collect)]
+#[collect(require_static)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// `dict.keys()`, `dict.values()`, `dict.items()`: a live view of the dict.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct DictView<'gc> {
+    pub dict: GcCell<'gc, Dict<'gc>>,
+    pub kind: ViewKind,
+}
+
 /// The state of a built-in iterator.
 #[derive(Collect)]
 #[collect(no_drop)]
@@ -249,6 +266,9 @@ pub enum Iter<'gc> {
     DictKeys { dict: GcCell<'gc, Dict<'gc>>, index: usize, len: usize },
     DictValues { dict: GcCell<'gc, Dict<'gc>>, index: usize, len: usize },
     DictItems { dict: GcCell<'gc, Dict<'gc>>, index: usize, len: usize },
+    /// `reversed(d)` and `reversed(d.values())` / `reversed(d.items())`: `index` counts the
+    /// positions not yet visited, from the end.
+    DictReversed { dict: GcCell<'gc, Dict<'gc>>, kind: ViewKind, index: usize, len: usize },
     SetItems { set: Value<'gc>, index: usize, len: usize },
     Reversed { seq: Value<'gc>, index: usize },
     Enumerate { iter: Value<'gc>, count: i64 },
