@@ -40,6 +40,10 @@ struct Cli {
     #[arg(short = 'V', long)]
     version: bool,
 
+    /// Print the collector's statistics on stderr when the program ends
+    #[arg(long)]
+    gc_stats: bool,
+
     /// Run CODE; the values after it are the program's arguments, as with python3 -c
     #[arg(short = 'c', value_name = "CODE", num_args = 1.., allow_hyphen_values = true, conflicts_with = "script")]
     code: Option<Vec<OsString>>,
@@ -90,7 +94,7 @@ pub fn main() -> ExitCode {
         Some(Command::Dis { format, file }) => dis_command(&file, format),
         Some(Command::Check { files }) => check_command(&files),
         None => match program(cli.code, cli.script) {
-            Some(program) => run(program),
+            Some(program) => run(program, cli.gc_stats),
             // `arg_required_else_help` leaves only `cellvm --` here.
             None => {
                 eprintln!("cellvm: no program given (try 'cellvm --help')");
@@ -104,10 +108,9 @@ fn version_line() -> String {
     format!("cellvm {} (dispatch: {})", env!("CARGO_PKG_VERSION"), dispatch_backend())
 }
 
-/// The interpreter loop the VM was built with. The VM will choose it with a cargo feature
-/// and export its name; until the VM exists, the default it will have.
+/// The interpreter loop the VM was built with (a cargo feature of cellvm-vm).
 fn dispatch_backend() -> &'static str {
-    "tail"
+    cellvm_vm::interp::dispatch::BACKEND
 }
 
 fn program(code: Option<Vec<OsString>>, script: Vec<OsString>) -> Option<Program> {
@@ -122,12 +125,46 @@ fn program(code: Option<Vec<OsString>>, script: Vec<OsString>) -> Option<Program
 }
 
 /// Run a program to completion; the exit status is the program's.
-fn run(program: Program) -> ExitCode {
-    // The runtime lands next: it will read and compile the program, run it with `argv` as
-    // sys.argv, and return its exit status.
-    let _ = program;
-    eprintln!("cellvm: running programs is not implemented yet (use 'cellvm dis FILE')");
-    ExitCode::from(EXIT_USAGE)
+fn run(program: Program, gc_stats: bool) -> ExitCode {
+    // Compiling deeply nested source and native code re-entering the interpreter use the
+    // Rust stack; give them room (only touched pages cost memory).
+    const STACK: usize = 512 << 20;
+    let worker = std::thread::Builder::new().stack_size(STACK).spawn(move || run_on_this_thread(program, gc_stats));
+    match worker.map(|w| w.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => {
+            eprintln!("cellvm: internal error");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn run_on_this_thread(program: Program, gc_stats: bool) -> u8 {
+    let argv: Vec<String> = match &program {
+        Program::Script { argv, .. } | Program::Command { argv, .. } => {
+            argv.iter().map(|a| a.to_string_lossy().into_owned()).collect()
+        }
+    };
+    let mut vm = cellvm_vm::Vm::with_config(cellvm_vm::Config { argv, ..Default::default() });
+    let result = match &program {
+        // python3 names the main script by its absolute path (without resolving links).
+        Program::Script { path, .. } => {
+            let abs = std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.clone());
+            vm.run_file(&abs.to_string_lossy())
+        }
+        Program::Command { code, .. } => vm.run_source(&code.to_string_lossy(), "<string>"),
+    };
+    if gc_stats {
+        eprintln!("{}", cellvm_vm::format_gc_stats(&vm.gc_stats()));
+    }
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = io::stdout().flush();
+            eprint!("{}", e.report());
+            e.status().clamp(0, 255) as u8
+        }
+    }
 }
 
 fn dis_command(path: &Path, format: Format) -> ExitCode {

@@ -2,3 +2,4 @@
 pub use cellvm_compiler as compiler;
 
 pub mod cli;
+pub use cellvm_vm::{Config, RunError, Vm};

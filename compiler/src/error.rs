@@ -90,33 +90,26 @@ impl SyntaxError {
 
     /// CPython's report of this error, as `python3 file.py` prints it on stderr (without a
     /// "Traceback" header, which CPython omits for errors found while compiling the main file).
-    /// The two resource errors are reported as their exception line alone, as CPython does.
+    /// The two resource errors, and errors without a line (undecodable source), are reported
+    /// as their exception line alone, as CPython does.
     pub fn report(&self) -> String {
-        if matches!(self.kind, ErrorKind::RecursionError | ErrorKind::MemoryError) {
+        if matches!(self.kind, ErrorKind::RecursionError | ErrorKind::MemoryError) || self.lineno == 0 {
             return format!("{self}\n");
         }
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         if let Some(text) = &self.text {
-            let line = text.trim_end_matches(['\n', '\r']);
-            let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
-            let indent = line.chars().count() - stripped.chars().count();
-            out.push_str("    ");
-            out.push_str(stripped.trim_end());
-            out.push('\n');
-            if self.offset >= 1 {
-                let width = stripped.trim_end().chars().count() as i64;
-                let start = (self.offset as i64 - 1 - indent as i64).clamp(0, width);
-                let mut end = if self.end_lineno == self.lineno && self.end_offset > self.offset {
-                    self.end_offset as i64 - 1 - indent as i64
-                } else {
-                    start + 1
-                };
-                end = end.clamp(start + 1, width.max(start) + 1);
-                out.push_str("    ");
-                out.push_str(&" ".repeat(start as usize));
-                out.push_str(&"^".repeat((end - start) as usize));
-                out.push('\n');
+            // CPython's print_exception: an error spanning lines is marked to the end of its
+            // first line, and never past the end of the text (`end_offset` 0 means none).
+            // An IndentationError gets one caret whatever its span.
+            let line_size = text.len() as i64;
+            let indentation = matches!(self.kind, ErrorKind::IndentationError | ErrorKind::TabError);
+            let mut end_offset =
+                if self.end_offset == 0 || indentation { -1 } else { self.end_offset as i64 };
+            if self.end_lineno > self.lineno && !indentation {
+                end_offset = line_size;
             }
+            end_offset = end_offset.min(line_size + 1);
+            out.push_str(&error_text(text, self.offset as i64, end_offset));
         }
         out.push_str(&format!("{}: {}\n", self.kind.name(), self.msg));
         out
@@ -135,6 +128,45 @@ impl fmt::Display for SyntaxError {
 }
 
 impl std::error::Error for SyntaxError {}
+
+/// CPython's `print_error_text`: the source line without its indentation, then a caret line
+/// under 1-based `offset` .. `end_offset`. Like CPython it counts bytes of the line, not
+/// characters, and prints no caret when the offset falls in the indentation.
+fn error_text(text: &str, offset: i64, end_offset: i64) -> String {
+    let carets = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+    let mut offset = offset - 1;
+    let mut text = text;
+    while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
+        text = rest;
+        offset -= 1;
+    }
+    let mut len = text.len() as i64;
+    if text.ends_with('\n') {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    // Only the physical line the offset is on (a text may hold several).
+    while let Some(nl) = text.find('\n') {
+        let inl = nl as i64;
+        if inl >= offset {
+            break;
+        }
+        text = &text[nl + 1..];
+        len -= inl + 1;
+        offset -= inl + 1;
+    }
+    let mut out = format!("    {text}");
+    if text.as_bytes().get(len.max(0) as usize) != Some(&b'\n') {
+        out.push('\n');
+    }
+    if offset >= 0 {
+        out.push_str("    ");
+        out.push_str(&" ".repeat(offset as usize));
+        out.push_str(&"^".repeat(carets as usize));
+        out.push('\n');
+    }
+    out
+}
 
 /// The text of 1-based line `lineno` of `source`, with its line ending.
 pub fn source_line(source: &str, lineno: u32) -> Option<&str> {

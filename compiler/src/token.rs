@@ -17,6 +17,10 @@ pub enum Tok {
     EndMarker,
     /// An operator or delimiter; which one is in `Token::op`.
     Op(Op),
+    /// `$`, `?`, `` ` `` or `<>`: text no rule accepts. CPython's tokenizer hands these to its
+    /// parser as operators (`<>` as NOTEQUAL, which only `barry_as_FLUFL` allows), so the
+    /// parser, not the tokenizer, reports them: "invalid syntax" at the token.
+    Unknown,
 }
 
 /// Every operator and delimiter of Python 3.11.

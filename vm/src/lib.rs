@@ -18,4 +18,4 @@ mod vm;
 
 pub use ctx::{Ctx, PyErr, PyResult};
 pub use value::Value;
-pub use vm::{Config, RunError, Vm};
+pub use vm::{format_gc_stats, Config, RunError, Vm};

@@ -202,3 +202,11 @@ fn os_message(e: &std::io::Error) -> String {
         _ => e.to_string(),
     }
 }
+
+/// The `--gc-stats` report.
+pub fn format_gc_stats(s: &GcStats) -> String {
+    format!(
+        "gc: collections={} objects allocated={} freed={} live={} bytes allocated={} freed={} live={}",
+        s.collections, s.objects_allocated, s.objects_freed, s.objects_live, s.bytes_allocated, s.bytes_freed, s.bytes_live
+    )
+}

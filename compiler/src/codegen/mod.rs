@@ -37,7 +37,6 @@ enum FBlock<'a> {
     With { loc: Loc },
     HandlerCleanup { name: Option<&'a str> },
     ExceptionHandler,
-    ExceptionGroupHandler,
     PopValue,
 }
 

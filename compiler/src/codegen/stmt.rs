@@ -334,9 +334,6 @@ impl<'a, 's> Compiler<'a, 's> {
     /// closed only for the unwinding code: the caller restores them afterwards.
     fn unwind_fblock_stack(&mut self, preserve_tos: bool, to_loop: bool) -> Result<Option<FBlock<'a>>, crate::SyntaxError> {
         let blocks = self.fblocks.last().expect("a unit is always open").clone();
-        if let Some(FBlock::ExceptionGroupHandler) = blocks.last() {
-            return Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block"));
-        }
         let saved_blocks = blocks.clone();
         let mut result = None;
         for (i, b) in blocks.iter().enumerate().rev() {
@@ -354,7 +351,7 @@ impl<'a, 's> Compiler<'a, 's> {
 
     fn unwind_fblock(&mut self, b: FBlock<'a>, preserve_tos: bool) -> R {
         match b {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(SWAP, 2);
