@@ -284,11 +284,8 @@ impl<'gc> Set<'gc> {
                             return false;
                         }
                     }
-                    Slot::Dummy => {
-                        if freeslot.is_none() {
-                            freeslot = Some(j);
-                        }
-                    }
+                    // CPython 3.11 keeps the last dummy it passed, not the first.
+                    Slot::Dummy => freeslot = Some(j),
                 }
             }
             perturb >>= PERTURB_SHIFT;
