@@ -140,13 +140,18 @@ pub fn bind_args<'gc>(ctx: &Ctx<'gc, '_>, sig: &Signature, args: &Args<'gc, '_>)
     let pos = args.positional();
     let n = pos.len();
     let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let given = args.args.len();
+    if given > sig.params.len() {
+        let kind = if n == 0 { "keyword " } else { "" };
+        let max = sig.params.len();
+        return ctx.type_error(format!("{name}() takes at most {max} {kind}argument{} ({given} given)", plural(max)));
+    }
     if n > sig.max_positional {
         let msg = if sig.max_positional == 0 {
             format!("{name}() takes no positional arguments")
         } else {
             let bound = if sig.required.min(sig.max_positional) < sig.max_positional { "at most" } else { "exactly" };
-            let kind = if sig.max_positional < sig.params.len() { "positional " } else { "" };
-            format!("{name}() takes {bound} {} {kind}argument{} ({n} given)", sig.max_positional, plural(sig.max_positional))
+            format!("{name}() takes {bound} {} positional argument{} ({n} given)", sig.max_positional, plural(sig.max_positional))
         };
         return ctx.type_error(msg);
     }

@@ -820,6 +820,9 @@ fn float_as_integer_ratio<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> P
     if x.is_infinite() {
         return Err(ctx.error("OverflowError", "cannot convert Infinity to integer ratio"));
     }
+    if x == 0.0 {
+        return Ok(ctx.new_tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
     let (mant, exp) = decompose(x.abs());
     let mut num = BigInt::from(mant);
     let mut den = BigInt::one();
