@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::expr::Seq;
 use super::unit::UnitKind;
-use super::{str_const, docstring, Compiler, FBlock, NameCtx, R};
+use super::{docstring, str_const, Compiler, FBlock, NameCtx, R};
 use crate::ast::*;
 use crate::bytecode::{make_function, BinaryOp, Const, Opcode};
 use crate::symtable::BlockKind;
@@ -62,10 +62,8 @@ impl<'a, 's> Compiler<'a, 's> {
                 self.emit(RAISE_VARARGS, n);
                 Ok(())
             }
-            StmtKind::Try { star: true, .. } => {
-                Err(self.error("'except*' is not supported by cellvm yet (exception groups)"))
-            }
             StmtKind::Try { finalbody, .. } if !finalbody.is_empty() => self.try_finally(s),
+            StmtKind::Try { star: true, .. } => self.try_star_except(s),
             StmtKind::Try { .. } => self.try_except(s),
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
@@ -116,7 +114,11 @@ impl<'a, 's> Compiler<'a, 's> {
 
     /// Defaults, keyword-only defaults and annotations of a function, pushed for
     /// MAKE_FUNCTION; returns its flags.
-    fn function_prelude(&mut self, args: &'a Arguments<'a>, returns: Option<&'a Expr<'a>>) -> Result<u32, crate::SyntaxError> {
+    fn function_prelude(
+        &mut self,
+        args: &'a Arguments<'a>,
+        returns: Option<&'a Expr<'a>>,
+    ) -> Result<u32, crate::SyntaxError> {
         let mut flags = 0;
         if !args.defaults.is_empty() {
             self.sequence(args.defaults, Seq::Tuple, 0)?;
@@ -145,9 +147,19 @@ impl<'a, 's> Compiler<'a, 's> {
     }
 
     /// The annotations tuple `(name, value, name, value, ...)`, in CPython's order.
-    fn annotations(&mut self, args: &'a Arguments<'a>, returns: Option<&'a Expr<'a>>) -> Result<bool, crate::SyntaxError> {
+    fn annotations(
+        &mut self,
+        args: &'a Arguments<'a>,
+        returns: Option<&'a Expr<'a>>,
+    ) -> Result<bool, crate::SyntaxError> {
         let mut n = 0;
-        let order = args.args.iter().chain(args.posonlyargs).chain(args.vararg).chain(args.kwonlyargs).chain(args.kwarg);
+        let order = args
+            .args
+            .iter()
+            .chain(args.posonlyargs)
+            .chain(args.vararg)
+            .chain(args.kwonlyargs)
+            .chain(args.kwarg);
         for a in order {
             if let Some(ann) = a.annotation {
                 let name = self.mangle(a.arg);
@@ -332,11 +344,18 @@ impl<'a, 's> Compiler<'a, 's> {
     /// Emit the code that leaves every enclosing block (up to the innermost loop when
     /// `to_loop`), innermost first; returns that loop. The handler regions it closes are
     /// closed only for the unwinding code: the caller restores them afterwards.
-    fn unwind_fblock_stack(&mut self, preserve_tos: bool, to_loop: bool) -> Result<Option<FBlock<'a>>, crate::SyntaxError> {
+    fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        to_loop: bool,
+    ) -> Result<Option<FBlock<'a>>, crate::SyntaxError> {
         let blocks = self.fblocks.last().expect("a unit is always open").clone();
         let saved_blocks = blocks.clone();
         let mut result = None;
         for (i, b) in blocks.iter().enumerate().rev() {
+            if let FBlock::ExceptionGroupHandler = b {
+                return Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block"));
+            }
             if to_loop && matches!(b, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
                 result = Some(*b);
                 break;
@@ -351,7 +370,7 @@ impl<'a, 's> Compiler<'a, 's> {
 
     fn unwind_fblock(&mut self, b: FBlock<'a>, preserve_tos: bool) -> R {
         match b {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(SWAP, 2);
@@ -414,7 +433,13 @@ impl<'a, 's> Compiler<'a, 's> {
         Ok(())
     }
 
-    fn for_stmt(&mut self, target: &'a Expr<'a>, iter: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>]) -> R {
+    fn for_stmt(
+        &mut self,
+        target: &'a Expr<'a>,
+        iter: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    ) -> R {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
@@ -434,7 +459,13 @@ impl<'a, 's> Compiler<'a, 's> {
         Ok(())
     }
 
-    fn while_stmt(&mut self, s: &'a Stmt<'a>, test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>]) -> R {
+    fn while_stmt(
+        &mut self,
+        s: &'a Stmt<'a>,
+        test: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    ) -> R {
         let top = self.new_label();
         let body_label = self.new_label();
         let anchor = self.new_label();
@@ -523,10 +554,10 @@ impl<'a, 's> Compiler<'a, 's> {
         let cleanup = self.new_label();
         self.unit().push_handler(end, false, 0);
         self.push_fblock(FBlock::FinallyTry { body: finalbody })?;
-        if handlers.is_empty() {
-            self.stmts(body)?;
-        } else {
-            self.try_except(s)?;
+        match (handlers.is_empty(), &s.kind) {
+            (true, _) => self.stmts(body)?,
+            (false, StmtKind::Try { star: true, .. }) => self.try_star_except(s)?,
+            (false, _) => self.try_except(s)?,
         }
         self.unit().pop_handler();
         self.pop_fblock();
@@ -625,6 +656,110 @@ impl<'a, 's> Compiler<'a, 's> {
         Ok(())
     }
 
+    /// `try` ... `except*`: each clause takes its part of the exception group (CHECK_EG_MATCH),
+    /// what the clauses raise is collected in a list, and PREP_RERAISE_STAR combines it with
+    /// the unhandled rest; CPython's `compiler_try_star_except`.
+    fn try_star_except(&mut self, s: &'a Stmt<'a>) -> R {
+        let StmtKind::Try { body, handlers, orelse, .. } = &s.kind else { unreachable!() };
+        let except = self.new_label();
+        let orelse_label = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        let reraise_star = self.new_label();
+        self.unit().push_handler(except, false, 0);
+        self.push_fblock(FBlock::TryExcept)?;
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.unit().pop_handler();
+        self.unit().emit_noline(JUMP_FORWARD, orelse_label.0);
+
+        self.bind(except);
+        self.unit().loc = Loc::default();
+        self.unit().push_handler(cleanup, true, 0);
+        self.emit(PUSH_EXC_INFO, 0);
+        self.push_fblock(FBlock::ExceptionGroupHandler)?;
+        let in_handler = self.unit_ref().handler_state();
+        for (i, h) in handlers.iter().enumerate() {
+            self.unit().loc = h.loc;
+            let next_clause = self.new_label();
+            let with_error = self.new_label();
+            let no_match = self.new_label();
+            if i == 0 {
+                // [orig] -> [orig, raised list, exc]
+                self.emit(BUILD_LIST, 0);
+                self.emit(COPY, 2);
+            }
+            if let Some(t) = h.typ {
+                self.expr(t)?;
+                self.emit(CHECK_EG_MATCH, 0);
+                self.emit(COPY, 1);
+                self.emit_jump(POP_JUMP_IF_NONE, no_match);
+            }
+            let cleanup_end = self.new_label();
+            match h.name {
+                Some(name) => self.nameop(name, NameCtx::Store)?,
+                None => self.emit(POP_TOP, 0),
+            }
+            self.unit().push_handler(cleanup_end, true, 0);
+            self.push_fblock(FBlock::HandlerCleanup { name: h.name })?;
+            self.stmts(h.body)?;
+            self.pop_fblock();
+            self.unit().pop_handler();
+            if let Some(name) = h.name {
+                self.load_const(Const::None);
+                self.nameop(name, NameCtx::Store)?;
+                self.nameop(name, NameCtx::Del)?;
+            }
+            self.emit_jump(JUMP_FORWARD, next_clause);
+            self.unit().restore_handlers(in_handler.clone());
+            self.bind(cleanup_end);
+            self.unit().loc = Loc::default();
+            if let Some(name) = h.name {
+                self.load_const(Const::None);
+                self.nameop(name, NameCtx::Store)?;
+                self.nameop(name, NameCtx::Del)?;
+            }
+            // What the clause raised joins the list; drop lasti.
+            self.emit(LIST_APPEND, 3);
+            self.emit(POP_TOP, 0);
+            self.emit_jump(JUMP_FORWARD, with_error);
+            self.bind(next_clause);
+            self.emit(NOP, 0);
+            self.emit_jump(JUMP_FORWARD, with_error);
+            self.bind(no_match);
+            self.emit(POP_TOP, 0);
+            self.bind(with_error);
+            if i + 1 == handlers.len() {
+                // The unhandled rest of the group (or None) joins the list too.
+                self.emit(LIST_APPEND, 1);
+                self.emit_jump(JUMP_FORWARD, reraise_star);
+            }
+        }
+        self.unit().loc = Loc::default();
+        self.pop_fblock();
+        let reraise = self.new_label();
+        self.bind(reraise_star);
+        self.emit(PREP_RERAISE_STAR, 0);
+        self.emit(COPY, 1);
+        self.emit_jump(POP_JUMP_IF_NOT_NONE, reraise);
+        self.emit(POP_TOP, 0);
+        self.unit().pop_handler();
+        self.emit(POP_EXCEPT, 0);
+        self.emit_jump(JUMP_FORWARD, end);
+        self.unit().restore_handlers(in_handler);
+        self.bind(reraise);
+        self.unit().pop_handler();
+        self.emit(SWAP, 2);
+        self.emit(POP_EXCEPT, 0);
+        self.emit(RERAISE, 0);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(orelse_label);
+        self.stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
     fn aug_assign(&mut self, target: &'a Expr<'a>, op: Operator, value: &'a Expr<'a>) -> R {
         match &target.kind {
             ExprKind::Attribute { value: obj, attr } => {
@@ -661,7 +796,13 @@ impl<'a, 's> Compiler<'a, 's> {
         Ok(())
     }
 
-    fn ann_assign(&mut self, target: &'a Expr<'a>, annotation: &'a Expr<'a>, value: Option<&'a Expr<'a>>, simple: bool) -> R {
+    fn ann_assign(
+        &mut self,
+        target: &'a Expr<'a>,
+        annotation: &'a Expr<'a>,
+        value: Option<&'a Expr<'a>>,
+        simple: bool,
+    ) -> R {
         if let Some(v) = value {
             self.expr(v)?;
             self.store(target)?;
@@ -680,26 +821,19 @@ impl<'a, 's> Compiler<'a, 's> {
                     self.emit(STORE_SUBSCR, 0);
                 }
             }
-            ExprKind::Attribute { value: obj, .. } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(POP_TOP, 0);
-                }
+            ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(POP_TOP, 0);
             }
-            ExprKind::Subscript { value: obj, slice } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(POP_TOP, 0);
-                    self.check_ann_subscript(slice)?;
-                }
+            ExprKind::Subscript { value: obj, slice } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(POP_TOP, 0);
+                self.check_ann_subscript(slice)?;
             }
             _ => {}
         }
         // The annotation of a complex target is evaluated (in a module or class) and dropped.
-        if !simple
-            && self.future_flags & crate::bytecode::flags::FUTURE_ANNOTATIONS == 0
-            && module_or_class
-        {
+        if !simple && self.future_flags & crate::bytecode::flags::FUTURE_ANNOTATIONS == 0 && module_or_class {
             self.expr(annotation)?;
             self.emit(POP_TOP, 0);
         }

@@ -3,9 +3,8 @@
 
 use gc_arena::Gc;
 
-use super::{expect_args, methods};
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{Args, Class, Dict, Exc, Function, PyStr};
+use crate::object::{Class, Dict, Exc, Function, PyStr};
 use crate::ops;
 use crate::state::Frame;
 use crate::value::{GcCell, Value};
@@ -15,7 +14,11 @@ fn str_tuple<'gc>(ctx: &mut Ctx<'gc, '_>, names: &[std::sync::Arc<str>]) -> Valu
     ctx.new_tuple(items)
 }
 
-pub fn type_attr<'gc>(ctx: &mut Ctx<'gc, '_>, t: Gc<'gc, Class<'gc>>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn type_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    t: Gc<'gc, Class<'gc>>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     Ok(Some(match name {
         "__name__" => Value::Str(t.name.get()),
         "__qualname__" => Value::Str(t.qualname.get()),
@@ -36,7 +39,11 @@ pub fn type_attr<'gc>(ctx: &mut Ctx<'gc, '_>, t: Gc<'gc, Class<'gc>>, name: &str
     }))
 }
 
-pub fn function_attr<'gc>(ctx: &mut Ctx<'gc, '_>, f: Gc<'gc, Function<'gc>>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn function_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    f: Gc<'gc, Function<'gc>>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     Ok(Some(match name {
         "__name__" => Value::Str(f.name.get()),
         "__qualname__" => Value::Str(f.qualname.get()),
@@ -74,7 +81,12 @@ pub fn function_attr<'gc>(ctx: &mut Ctx<'gc, '_>, f: Gc<'gc, Function<'gc>>, nam
 }
 
 /// Assignments to a function's special attributes; `false` if `name` is not one.
-pub fn set_function_attr<'gc>(ctx: &mut Ctx<'gc, '_>, f: Gc<'gc, Function<'gc>>, name: &str, v: Value<'gc>) -> PyResult<'gc, bool> {
+pub fn set_function_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    f: Gc<'gc, Function<'gc>>,
+    name: &str,
+    v: Value<'gc>,
+) -> PyResult<'gc, bool> {
     match name {
         "__name__" | "__qualname__" => {
             let Value::Str(s) = v else {
@@ -106,7 +118,12 @@ pub fn set_function_attr<'gc>(ctx: &mut Ctx<'gc, '_>, f: Gc<'gc, Function<'gc>>,
     Ok(true)
 }
 
-pub fn set_exception_attr<'gc>(ctx: &mut Ctx<'gc, '_>, e: GcCell<'gc, Exc<'gc>>, name: Gc<'gc, PyStr>, v: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn set_exception_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    e: GcCell<'gc, Exc<'gc>>,
+    name: Gc<'gc, PyStr>,
+    v: Value<'gc>,
+) -> PyResult<'gc, ()> {
     match name.as_str() {
         "__cause__" => {
             if !matches!(v, Value::None | Value::Exception(_)) {
@@ -147,7 +164,11 @@ pub fn set_exception_attr<'gc>(ctx: &mut Ctx<'gc, '_>, e: GcCell<'gc, Exc<'gc>>,
 }
 
 /// Attributes of the other built-in values.
-pub fn value_attr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn value_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    v: Value<'gc>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     Ok(Some(match (v, name) {
         (Value::Cell(c), "cell_contents") => {
             let x = c.get();
@@ -175,7 +196,8 @@ pub fn value_attr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, name: &str) -> PyR
                 "co_names" => str_tuple(ctx, &co.names),
                 "co_consts" => ctx.new_tuple(c.consts.to_vec()),
                 "co_code" => {
-                    let bytes: Vec<u8> = co.code.iter().flat_map(|i| [i.op as u8, i.arg.min(255) as u8]).collect();
+                    let bytes: Vec<u8> =
+                        co.code.iter().flat_map(|i| [i.op as u8, i.arg.min(255) as u8]).collect();
                     Value::Bytes(Gc::new(ctx.mc, bytes.into_boxed_slice()))
                 }
                 _ => return Ok(None),
@@ -198,7 +220,9 @@ pub fn value_attr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, name: &str) -> PyR
                 },
             }
         }
-        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "real" | "numerator") => ops::num::unary(ctx, ops::num::Unary::Pos, v)?,
+        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "real" | "numerator") => {
+            ops::num::unary(ctx, ops::num::Unary::Pos, v)?
+        }
         (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "imag") => Value::Int(0),
         (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "denominator") => Value::Int(1),
         (Value::Float(_), "real") => v,
@@ -258,26 +282,6 @@ pub fn install_methods<'gc>(ctx: &mut Ctx<'gc, '_>) {
     super::dict_methods::install(ctx);
     super::set_methods::install(ctx);
     super::numeric::install(ctx);
-    let str_ = ctx.st.types.str;
-    methods(ctx, str_, &[("join", str_join)]);
-}
-
-fn str_join<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "join", &args, 2, 2)?;
-    let Value::Str(sep) = a[0] else { return ctx.type_error("join requires a str") };
-    let items = ops::iter::to_vec(ctx, a[1])?;
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep.as_str());
-        }
-        match item {
-            Value::Str(s) => out.push_str(s.as_str()),
-            other => {
-                let msg = format!("sequence item {i}: expected str instance, {} found", ctx.type_name(*other));
-                return ctx.type_error(msg);
-            }
-        }
-    }
-    Ok(ctx.new_str(out))
+    super::str_methods::install(ctx);
+    super::bytes_methods::install(ctx);
 }

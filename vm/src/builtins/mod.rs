@@ -1,5 +1,7 @@
 //! The `builtins` module and the methods of the built-in types.
 
+mod bytes_methods;
+pub mod codecs;
 pub mod compile;
 pub mod dict_methods;
 pub mod exceptions;
@@ -7,10 +9,15 @@ mod functions;
 pub mod introspect;
 pub mod list_methods;
 pub mod math;
+pub mod method_args;
 pub mod modules;
 pub mod numeric;
 pub mod set_methods;
+mod str_format;
+mod str_methods;
 mod types;
+pub mod unicode;
+mod unicode_tables;
 
 use gc_arena::Gc;
 
@@ -111,7 +118,12 @@ pub fn expect_args<'gc, 'a>(
 }
 
 /// The keyword arguments of a native call, checked against the names it accepts.
-pub fn keywords<'gc>(ctx: &Ctx<'gc, '_>, fname: &str, args: &Args<'gc, '_>, allowed: &[&str]) -> PyResult<'gc, Vec<(&'gc str, Value<'gc>)>> {
+pub fn keywords<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    fname: &str,
+    args: &Args<'gc, '_>,
+    allowed: &[&str],
+) -> PyResult<'gc, Vec<(&'gc str, Value<'gc>)>> {
     let mut out = Vec::new();
     for (k, v) in args.keywords() {
         if !allowed.contains(&k) {
@@ -135,7 +147,11 @@ pub struct Signature {
 
 /// Bind positional and keyword arguments to `sig`'s parameters with the checks and messages
 /// of CPython's Argument Clinic (`_PyArg_UnpackKeywords`).
-pub fn bind_args<'gc>(ctx: &Ctx<'gc, '_>, sig: &Signature, args: &Args<'gc, '_>) -> PyResult<'gc, Vec<Option<Value<'gc>>>> {
+pub fn bind_args<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    sig: &Signature,
+    args: &Args<'gc, '_>,
+) -> PyResult<'gc, Vec<Option<Value<'gc>>>> {
     let name = sig.name;
     let pos = args.positional();
     let n = pos.len();
@@ -144,14 +160,22 @@ pub fn bind_args<'gc>(ctx: &Ctx<'gc, '_>, sig: &Signature, args: &Args<'gc, '_>)
     if given > sig.params.len() {
         let kind = if n == 0 { "keyword " } else { "" };
         let max = sig.params.len();
-        return ctx.type_error(format!("{name}() takes at most {max} {kind}argument{} ({given} given)", plural(max)));
+        return ctx.type_error(format!(
+            "{name}() takes at most {max} {kind}argument{} ({given} given)",
+            plural(max)
+        ));
     }
     if n > sig.max_positional {
         let msg = if sig.max_positional == 0 {
             format!("{name}() takes no positional arguments")
         } else {
-            let bound = if sig.required.min(sig.max_positional) < sig.max_positional { "at most" } else { "exactly" };
-            format!("{name}() takes {bound} {} positional argument{} ({n} given)", sig.max_positional, plural(sig.max_positional))
+            let bound =
+                if sig.required.min(sig.max_positional) < sig.max_positional { "at most" } else { "exactly" };
+            format!(
+                "{name}() takes {bound} {} positional argument{} ({n} given)",
+                sig.max_positional,
+                plural(sig.max_positional)
+            )
         };
         return ctx.type_error(msg);
     }
@@ -178,10 +202,14 @@ pub fn bind_args<'gc>(ctx: &Ctx<'gc, '_>, sig: &Signature, args: &Args<'gc, '_>)
     if used < keywords.len() {
         for (i, param) in sig.params.iter().enumerate().take(n).skip(sig.posonly) {
             if keywords.iter().any(|(k, _)| k == param) {
-                return ctx.type_error(format!("argument for {name}() given by name ('{param}') and position ({})", i + 1));
+                return ctx.type_error(format!(
+                    "argument for {name}() given by name ('{param}') and position ({})",
+                    i + 1
+                ));
             }
         }
-        let unknown = keywords.iter().find(|(k, _)| !sig.params[sig.posonly..].contains(k)).map_or("", |(k, _)| *k);
+        let unknown =
+            keywords.iter().find(|(k, _)| !sig.params[sig.posonly..].contains(k)).map_or("", |(k, _)| *k);
         return ctx.type_error(format!("'{unknown}' is an invalid keyword argument for {name}()"));
     }
     Ok(out)
@@ -201,6 +229,14 @@ pub fn split_receiver<'gc, 'a>(
 }
 
 /// A method of `class` called on something else (`list.append(1, 2)`).
-pub fn wrong_receiver<'gc, T>(ctx: &Ctx<'gc, '_>, method: &str, class: &str, v: Value<'gc>) -> PyResult<'gc, T> {
-    ctx.type_error(format!("descriptor '{method}' for '{class}' objects doesn't apply to a '{}' object", ctx.type_name(v)))
+pub fn wrong_receiver<'gc, T>(
+    ctx: &Ctx<'gc, '_>,
+    method: &str,
+    class: &str,
+    v: Value<'gc>,
+) -> PyResult<'gc, T> {
+    ctx.type_error(format!(
+        "descriptor '{method}' for '{class}' objects doesn't apply to a '{}' object",
+        ctx.type_name(v)
+    ))
 }

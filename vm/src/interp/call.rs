@@ -65,7 +65,9 @@ pub fn const_value<'gc>(ctx: &mut Ctx<'gc, '_>, c: &Const) -> Value<'gc> {
             // string constants and one of them is made of name characters
             // (`intern_string_constants`). The table order is that of the last build.
             let vals: Vec<Value<'gc>> = items.iter().map(|c| const_value(ctx, c)).collect();
-            let interned = vals.iter().any(|v| v.as_str().is_some_and(|s| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')));
+            let interned = vals.iter().any(|v| {
+                v.as_str().is_some_and(|s| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+            });
             let mut set = crate::ops::collections::frozenset_from(ctx, &vals).unwrap_or(Value::None);
             for _ in 0..if interned { 2 } else { 1 } {
                 let order: Vec<Value<'gc>> =
@@ -198,7 +200,8 @@ fn bind_args<'gc>(
                 } else if found.is_some() {
                     posonly_as_kw.push(key);
                 } else {
-                    return ctx.type_error(format!("{qualname}() got an unexpected keyword argument '{key}'"));
+                    return ctx
+                        .type_error(format!("{qualname}() got an unexpected keyword argument '{key}'"));
                 }
             }
         }
@@ -342,7 +345,9 @@ impl<'gc, 'a> Exec<'gc, 'a> {
                         self.frame().pc = pc as u32 + 1;
                         self.ctx.st.stack.insert(callee_slot + 1, inst);
                         // The instance stays in the callable slot; the frame's return is dropped.
-                        if let Err(e) = enter_function(&mut self.ctx, init, callee_slot, kwnames, OnReturn::KeepInstance) {
+                        if let Err(e) =
+                            enter_function(&mut self.ctx, init, callee_slot, kwnames, OnReturn::KeepInstance)
+                        {
                             return Err(Stop::Raise(e));
                         }
                         self.switch_to_top();
@@ -430,7 +435,8 @@ fn construct<'gc>(
             Ok(Value::Exception(ctx.new_exc(cls, args.to_vec())))
         }
         _ => {
-            let inst = Value::Instance(Gc::new(ctx.mc, Instance { class: cls, dict: ctx.new_dict(Dict::new()) }));
+            let inst =
+                Value::Instance(Gc::new(ctx.mc, Instance { class: cls, dict: ctx.new_dict(Dict::new()) }));
             if let Some(init) = cls.lookup("__init__") {
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(inst);

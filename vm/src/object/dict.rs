@@ -49,7 +49,12 @@ impl<'gc> Dict<'gc> {
     }
 
     /// Position of the entry for `key`, if present.
-    pub fn find(&self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> Option<usize> {
+    pub fn find(
+        &self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> Option<usize> {
         let entries = &self.entries;
         self.index
             .find(hash as u64, |&i| {
@@ -59,7 +64,12 @@ impl<'gc> Dict<'gc> {
             .map(|&i| i as usize)
     }
 
-    pub fn get(&self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> Option<Value<'gc>> {
+    pub fn get(
+        &self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> Option<Value<'gc>> {
         self.find(hash, key, eq).map(|i| self.entries[i].value)
     }
 
@@ -84,7 +94,9 @@ impl<'gc> Dict<'gc> {
                 let e = &entries[i as usize];
                 e.hash == hash
                     && match e.key {
-                        Value::Str(k) => std::ptr::eq(gc_arena::Gc::as_ptr(k), name) || k.as_str() == name.as_str(),
+                        Value::Str(k) => {
+                            std::ptr::eq(gc_arena::Gc::as_ptr(k), name) || k.as_str() == name.as_str()
+                        }
                         _ => false,
                     }
             })
@@ -229,7 +241,12 @@ impl<'gc> Set<'gc> {
     }
 
     /// The slot holding `key`, or where probing for it ended.
-    fn lookup(&self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> Option<usize> {
+    fn lookup(
+        &self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> Option<usize> {
         let mask = self.mask();
         let mut perturb = hash as u64;
         let mut i = hash as u64 as usize & mask;
@@ -238,7 +255,9 @@ impl<'gc> Set<'gc> {
             for j in i..=i + probes {
                 match self.table[j] {
                     Slot::Empty => return None,
-                    Slot::Full { hash: h, key: k } if h == hash && (k.is(key) || eq(k, key)) => return Some(j),
+                    Slot::Full { hash: h, key: k } if h == hash && (k.is(key) || eq(k, key)) => {
+                        return Some(j)
+                    }
                     _ => {}
                 }
             }
@@ -247,12 +266,22 @@ impl<'gc> Set<'gc> {
         }
     }
 
-    pub fn contains(&self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> bool {
+    pub fn contains(
+        &self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> bool {
         self.lookup(hash, key, eq).is_some()
     }
 
     /// Add `key`; false if it was already present.
-    pub fn add(&mut self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> bool {
+    pub fn add(
+        &mut self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> bool {
         let mask = self.mask();
         let mut perturb = hash as u64;
         let mut i = hash as u64 as usize & mask;
@@ -293,7 +322,12 @@ impl<'gc> Set<'gc> {
         }
     }
 
-    pub fn discard(&mut self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> bool {
+    pub fn discard(
+        &mut self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> bool {
         match self.lookup(hash, key, eq) {
             Some(j) => {
                 self.table[j] = Slot::Dummy;
@@ -432,7 +466,8 @@ impl<'gc> Set<'gc> {
         }
         let size = self.table.len();
         let start = self.finger & self.mask();
-        let j = (0..size).map(|k| (start + k) % size).find(|&j| matches!(self.table[j], Slot::Full { .. }))?;
+        let j =
+            (0..size).map(|k| (start + k) % size).find(|&j| matches!(self.table[j], Slot::Full { .. }))?;
         let Slot::Full { key, .. } = std::mem::replace(&mut self.table[j], Slot::Dummy) else { return None };
         self.used -= 1;
         self.finger = j + 1;

@@ -21,14 +21,18 @@ fn attribute_error<'gc>(ctx: &Ctx<'gc, '_>, obj: Value<'gc>, name: &str) -> crat
 fn bind<'gc>(ctx: &Ctx<'gc, '_>, attr: Value<'gc>, obj: Value<'gc>) -> Value<'gc> {
     match attr {
         Value::Function(_) => Value::Method(Gc::new(ctx.mc, BoundMethod { func: attr, receiver: obj })),
-        Value::Builtin(b) if b.bound.is_undef() && matches!(b.owner, Value::Type(_)) => {
-            Value::Builtin(Gc::new(ctx.mc, Builtin { name: b.name, func: b.func, bound: obj, owner: b.owner }))
-        }
+        Value::Builtin(b) if b.bound.is_undef() && matches!(b.owner, Value::Type(_)) => Value::Builtin(
+            Gc::new(ctx.mc, Builtin { name: b.name, func: b.func, bound: obj, owner: b.owner }),
+        ),
         _ => attr,
     }
 }
 
-pub fn getattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>) -> PyResult<'gc, Value<'gc>> {
+pub fn getattr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+) -> PyResult<'gc, Value<'gc>> {
     match getattr_opt(ctx, obj, name)? {
         Some(v) => Ok(v),
         None => Err(attribute_error(ctx, obj, name.as_str())),
@@ -36,7 +40,11 @@ pub fn getattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
 }
 
 /// `getattr` that reports a missing attribute as `None` instead of raising.
-pub fn getattr_opt<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn getattr_opt<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let n = name.as_str();
     if n == "__class__" {
         return Ok(Some(Value::Type(ctx.type_of(obj))));
@@ -90,7 +98,12 @@ pub fn getattr_opt<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, P
     Ok(class.lookup(n).map(|attr| bind(ctx, attr, obj)))
 }
 
-pub fn setattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>, value: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn setattr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+    value: Value<'gc>,
+) -> PyResult<'gc, ()> {
     let key = Value::Str(name);
     match obj {
         Value::Instance(inst) => {
@@ -121,11 +134,10 @@ pub fn setattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
             c.set(ctx.mc, value);
             Ok(())
         }
-        Value::Exception(e) => {
-            crate::builtins::introspect::set_exception_attr(ctx, e, name, value)
-        }
+        Value::Exception(e) => crate::builtins::introspect::set_exception_attr(ctx, e, name, value),
         Value::Type(t) => {
-            let msg = format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), t.name_str());
+            let msg =
+                format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), t.name_str());
             ctx.type_error(msg)
         }
         _ => {
@@ -161,7 +173,11 @@ pub fn delattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
 
 /// LOAD_METHOD: the unbound function to call with `obj` as first argument, when the
 /// attribute is a method found on the type (and not shadowed by the instance).
-pub fn load_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn load_method<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     match obj {
         Value::Instance(inst) => {
             if inst.dict.borrow().get_pystr(&name).is_some() {
@@ -174,15 +190,22 @@ pub fn load_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, P
         }
         Value::Module(_) | Value::Type(_) | Value::Function(_) => Ok(None),
         _ => match ctx.type_of(obj).lookup(name.as_str()) {
-            // A native already bound (a class method such as `dict.fromkeys`) is called as is.
-            Some(b @ Value::Builtin(n)) if n.bound.is_undef() => Ok(Some(b)),
+            // Only methods take the receiver: not a static method (owner not a type), nor a
+            // native already bound (a class method such as `dict.fromkeys`).
+            Some(b @ Value::Builtin(f)) if f.bound.is_undef() && matches!(f.owner, Value::Type(_)) => {
+                Ok(Some(b))
+            }
             _ => Ok(None),
         },
     }
 }
 
 /// A special method looked up on the type of `obj` and bound to it.
-pub fn special_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn special_method<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let class = ctx.type_of(obj);
     Ok(class.lookup(name).map(|attr| if attr.is_none() { attr } else { bind(ctx, attr, obj) }))
 }

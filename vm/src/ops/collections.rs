@@ -18,7 +18,11 @@ fn plain_key(v: Value<'_>) -> bool {
 
 /// Equality for a lookup: built-in, or the full protocol for user objects (evaluated
 /// eagerly over candidates, so no borrow of the table is held across a call).
-fn key_eq<'gc>(ctx: &mut Ctx<'gc, '_>, candidates: &[Value<'gc>], key: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+fn key_eq<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    candidates: &[Value<'gc>],
+    key: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     for c in candidates {
         if c.is(key) || crate::ops::compare::eq(ctx, *c, key)? {
             return Ok(Some(*c));
@@ -27,7 +31,11 @@ fn key_eq<'gc>(ctx: &mut Ctx<'gc, '_>, candidates: &[Value<'gc>], key: Value<'gc
     Ok(None)
 }
 
-pub fn dict_get<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn dict_get<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    d: GcCell<'gc, Dict<'gc>>,
+    key: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let h = hash(ctx, key)?;
     if plain_key(key) {
         return Ok(d.borrow().get(h, key, &mut |a, b| builtin_eq(a, b)));
@@ -39,7 +47,12 @@ pub fn dict_get<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Val
     }
 }
 
-pub fn dict_set<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Value<'gc>, value: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn dict_set<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    d: GcCell<'gc, Dict<'gc>>,
+    key: Value<'gc>,
+    value: Value<'gc>,
+) -> PyResult<'gc, ()> {
     let h = hash(ctx, key)?;
     if plain_key(key) {
         d.borrow_mut(ctx.mc).insert(h, key, value, &mut |a, b| builtin_eq(a, b));
@@ -52,7 +65,11 @@ pub fn dict_set<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Val
 }
 
 /// Remove `key`; its value if it was there.
-pub fn dict_del<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn dict_del<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    d: GcCell<'gc, Dict<'gc>>,
+    key: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let h = hash(ctx, key)?;
     let k = if plain_key(key) {
         key
@@ -133,7 +150,12 @@ pub fn set_eq<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyRe
 }
 
 /// Subset and superset comparisons.
-pub fn set_compare<'gc>(ctx: &mut Ctx<'gc, '_>, op: CompareOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn set_compare<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: CompareOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let subset = |ctx: &mut Ctx<'gc, '_>, x: Value<'gc>, y: Value<'gc>| -> PyResult<'gc, bool> {
         for (_, k) in set_items(x) {
             if !set_contains(ctx, y, k)? {

@@ -127,6 +127,15 @@ pub fn eq<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyResult
         (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
             crate::ops::collections::set_eq(ctx, a, b)
         }
+        // Cells compare by their contents (an empty cell is less than any full one).
+        (Value::Cell(x), Value::Cell(y)) => {
+            let (p, q) = (x.get(), y.get());
+            match (p.is_undef(), q.is_undef()) {
+                (true, true) => Ok(true),
+                (false, false) => eq(ctx, p, q),
+                _ => Ok(false),
+            }
+        }
         (Value::DictView(_), _) | (_, Value::DictView(_)) => {
             Ok(crate::builtins::dict_methods::view_richcompare(ctx, CompareOp::Eq, a, b)?.unwrap_or(a.is(b)))
         }
@@ -204,11 +213,24 @@ fn order<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyResult<
             seq_order(ctx, &xs, &ys)?
         }
         (Value::Tuple(x), Value::Tuple(y)) => seq_order(ctx, &x.0.clone(), &y.0.clone())?,
+        (Value::Cell(x), Value::Cell(y)) => {
+            let (p, q) = (x.get(), y.get());
+            match (p.is_undef(), q.is_undef()) {
+                (true, true) => Some(Ordering::Equal),
+                (true, false) => Some(Ordering::Less),
+                (false, true) => Some(Ordering::Greater),
+                (false, false) => order(ctx, p, q)?,
+            }
+        }
         _ => None,
     })
 }
 
-fn seq_order<'gc>(ctx: &mut Ctx<'gc, '_>, xs: &[Value<'gc>], ys: &[Value<'gc>]) -> PyResult<'gc, Option<Ordering>> {
+fn seq_order<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    xs: &[Value<'gc>],
+    ys: &[Value<'gc>],
+) -> PyResult<'gc, Option<Ordering>> {
     for (x, y) in xs.iter().zip(ys) {
         if x.is(*y) || eq(ctx, *x, *y)? {
             continue;
@@ -224,12 +246,21 @@ fn seq_order<'gc>(ctx: &mut Ctx<'gc, '_>, xs: &[Value<'gc>], ys: &[Value<'gc>]) 
 fn unorderable<'gc>(ctx: &Ctx<'gc, '_>, sym: &str, a: Value<'gc>, b: Value<'gc>) -> crate::PyErr<'gc> {
     ctx.error(
         "TypeError",
-        format!("'{sym}' not supported between instances of '{}' and '{}'", ctx.type_name(a), ctx.type_name(b)),
+        format!(
+            "'{sym}' not supported between instances of '{}' and '{}'",
+            ctx.type_name(a),
+            ctx.type_name(b)
+        ),
     )
 }
 
 /// `a op b` for the six comparison operators.
-pub fn compare<'gc>(ctx: &mut Ctx<'gc, '_>, op: CompareOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn compare<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: CompareOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     match op {
         CompareOp::Eq => return Ok(Value::Bool(eq(ctx, a, b)?)),
         CompareOp::Ne => {
@@ -274,7 +305,8 @@ pub fn contains<'gc>(ctx: &mut Ctx<'gc, '_>, container: Value<'gc>, item: Value<
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
             _ => {
-                let msg = format!("'in <string>' requires string as left operand, not {}", ctx.type_name(item));
+                let msg =
+                    format!("'in <string>' requires string as left operand, not {}", ctx.type_name(item));
                 ctx.type_error(msg)
             }
         },

@@ -245,7 +245,11 @@ pub fn hash<'gc>(ctx: &mut crate::Ctx<'gc, '_>, v: crate::Value<'gc>) -> crate::
         }
         Value::Range(r) => {
             let len = r.len();
-            let items = [int_hash(len), if len == 0 { 0 } else { int_hash(r.start) }, if len <= 1 { 0 } else { int_hash(r.step) }];
+            let items = [
+                int_hash(len),
+                if len == 0 { 0 } else { int_hash(r.start) },
+                if len <= 1 { 0 } else { int_hash(r.step) },
+            ];
             tuple_hash(items.into_iter())
         }
         Value::Instance(_) => {

@@ -44,7 +44,17 @@ pub fn str_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Va
             };
             let s = match args.0.len() {
                 0 => String::new(),
-                1 if Gc::ptr_eq(class, ctx.exc_class("KeyError")) || crate::object::Class::is_subclass(class, ctx.exc_class("KeyError")) => repr(ctx, args.0[0])?,
+                5 if crate::builtins::codecs::is_unicode_error(ctx, class) => {
+                    match crate::builtins::codecs::unicode_error_message(&args.0) {
+                        Some(message) => message,
+                        None => repr(ctx, Value::Tuple(args))?,
+                    }
+                }
+                1 if Gc::ptr_eq(class, ctx.exc_class("KeyError"))
+                    || crate::object::Class::is_subclass(class, ctx.exc_class("KeyError")) =>
+                {
+                    repr(ctx, args.0[0])?
+                }
                 1 => str_of(ctx, args.0[0])?,
                 _ => repr(ctx, Value::Tuple(args))?,
             };
@@ -109,9 +119,17 @@ pub fn addr(v: Value<'_>) -> String {
     format!("{:#x}", v.ptr().unwrap_or(0))
 }
 
-fn write_repr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen: &mut Vec<usize>) -> PyResult<'gc, ()> {
+fn write_repr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    v: Value<'gc>,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+) -> PyResult<'gc, ()> {
     if seen.len() > MAX_REPR_DEPTH {
-        return Err(ctx.error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+        return Err(ctx.error(
+            "RecursionError",
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
     }
     match v {
         Value::Undef => out.push_str("<NULL>"),
@@ -152,7 +170,9 @@ fn write_repr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen
                 ));
             }
         }
-        Value::Function(f) => out.push_str(&format!("<function {} at {}>", f.qualname.get().as_str(), addr(v))),
+        Value::Function(f) => {
+            out.push_str(&format!("<function {} at {}>", f.qualname.get().as_str(), addr(v)))
+        }
         Value::Builtin(b) => {
             if b.bound.is_undef() || matches!(b.bound, Value::Module(_)) {
                 out.push_str(&format!("<built-in function {}>", b.name));
@@ -210,7 +230,12 @@ fn write_repr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen
             } else {
                 let module = inst.class.dict.borrow().get_str("__module__");
                 let m = module.and_then(|m| m.as_str()).unwrap_or("__main__");
-                out.push_str(&format!("<{}.{} object at {}>", m, inst.class.qualname.get().as_str(), addr(v)));
+                out.push_str(&format!(
+                    "<{}.{} object at {}>",
+                    m,
+                    inst.class.qualname.get().as_str(),
+                    addr(v)
+                ));
             }
         }
         Value::Exception(e) => {
@@ -271,7 +296,12 @@ fn addr_or_fake(v: Value<'_>) -> String {
     }
 }
 
-fn write_container<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen: &mut Vec<usize>) -> PyResult<'gc, ()> {
+fn write_container<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    v: Value<'gc>,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+) -> PyResult<'gc, ()> {
     match v {
         Value::List(l) => {
             let items = l.borrow().clone();
@@ -288,7 +318,8 @@ fn write_container<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String,
             out.push(')');
         }
         Value::Dict(d) => {
-            let entries: Vec<(Value<'gc>, Value<'gc>)> = d.borrow().iter().map(|e| (e.key, e.value)).collect();
+            let entries: Vec<(Value<'gc>, Value<'gc>)> =
+                d.borrow().iter().map(|e| (e.key, e.value)).collect();
             out.push('{');
             for (i, (k, val)) in entries.into_iter().enumerate() {
                 if i > 0 {
@@ -301,7 +332,8 @@ fn write_container<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String,
             out.push('}');
         }
         Value::Set(_) | Value::FrozenSet(_) => {
-            let items: Vec<Value<'gc>> = crate::ops::collections::set_items(v).into_iter().map(|(_, k)| k).collect();
+            let items: Vec<Value<'gc>> =
+                crate::ops::collections::set_items(v).into_iter().map(|(_, k)| k).collect();
             let frozen = matches!(v, Value::FrozenSet(_));
             if items.is_empty() {
                 out.push_str(if frozen { "frozenset()" } else { "set()" });
@@ -322,7 +354,12 @@ fn write_container<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String,
     Ok(())
 }
 
-fn write_items<'gc>(ctx: &mut Ctx<'gc, '_>, items: &[Value<'gc>], out: &mut String, seen: &mut Vec<usize>) -> PyResult<'gc, ()> {
+fn write_items<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    items: &[Value<'gc>],
+    out: &mut String,
+    seen: &mut Vec<usize>,
+) -> PyResult<'gc, ()> {
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");

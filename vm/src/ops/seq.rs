@@ -16,7 +16,12 @@ fn repeat_count(v: Value<'_>) -> Option<i64> {
 }
 
 /// `a op b` when one side is a sequence or container; `None` if this is not such a case.
-pub fn binary<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn binary<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: BinaryOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     use BinaryOp::*;
     let base = op.base();
     Ok(Some(match (base, a, b) {
@@ -51,17 +56,26 @@ pub fn binary<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Value
             v.extend_from_slice(&y);
             Value::Bytes(Gc::new(ctx.mc, v.into_boxed_slice()))
         }
-        (Multiply, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n) if repeat_count(n).is_some() => {
+        (Multiply, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
+            if repeat_count(n).is_some() =>
+        {
             repeat(ctx, op, a, repeat_count(n).unwrap_or(0))?
         }
-        (Multiply, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) if repeat_count(n).is_some() => {
+        (Multiply, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+            if repeat_count(n).is_some() =>
+        {
             repeat(ctx, op, b, repeat_count(n).unwrap_or(0))?
         }
         (Remainder, Value::Str(fmt), args) => crate::ops::format::percent(ctx, fmt.as_str(), args)?,
-        (Or | And | Subtract | Xor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+        (
+            Or | And | Subtract | Xor,
+            Value::Set(_) | Value::FrozenSet(_),
+            Value::Set(_) | Value::FrozenSet(_),
+        ) => {
             return crate::builtins::set_methods::binary_op(ctx, op, a, b);
         }
-        (Or | And | Subtract | Xor, Value::DictView(_), _) | (Or | And | Subtract | Xor, _, Value::DictView(_)) => {
+        (Or | And | Subtract | Xor, Value::DictView(_), _)
+        | (Or | And | Subtract | Xor, _, Value::DictView(_)) => {
             return crate::builtins::dict_methods::view_binary(ctx, op, a, b);
         }
         (Or, Value::Dict(x), Value::Dict(y)) => {
