@@ -122,6 +122,11 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
             Value::Range(_) => t.range,
             Value::Slice(_) => t.slice,
             Value::Iter(_) => t.iterator,
+            Value::DictView(v) => match v.kind {
+                crate::object::ViewKind::Keys => t.dict_keys,
+                crate::object::ViewKind::Values => t.dict_values,
+                crate::object::ViewKind::Items => t.dict_items,
+            },
         }
     }
 

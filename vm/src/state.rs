@@ -159,6 +159,9 @@ types! {
     range: "range",
     slice: "slice",
     iterator: "iterator",
+    dict_keys: "dict_keys",
+    dict_values: "dict_values",
+    dict_items: "dict_items",
 }
 
 /// A new built-in class object (single inheritance).

@@ -8,8 +8,8 @@ use gc_arena::{Collect, Gc, Static};
 use num_bigint::BigInt;
 
 use crate::object::{
-    BoundMethod, Builtin, Class, Code, Dict, Exc, Function, Instance, Iter, Module, PyStr, Range, Set, Slice,
-    Tuple,
+    BoundMethod, Builtin, Class, Code, Dict, DictView, Exc, Function, Instance, Iter, Module, PyStr, Range,
+    Set, Slice, Tuple,
 };
 
 /// A `Gc` pointer to a mutable object.
@@ -47,6 +47,7 @@ pub enum Value<'gc> {
     Range(Gc<'gc, Range>),
     Slice(Gc<'gc, Slice<'gc>>),
     Iter(GcCell<'gc, Iter<'gc>>),
+    DictView(Gc<'gc, DictView<'gc>>),
 }
 
 impl<'gc> Value<'gc> {
@@ -106,6 +107,7 @@ impl<'gc> Value<'gc> {
             Range(g) => Gc::as_ptr(g) as usize,
             Slice(g) => Gc::as_ptr(g) as usize,
             Iter(g) => Gc::as_ptr(g) as usize,
+            DictView(g) => Gc::as_ptr(g) as usize,
             Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => return Option::None,
         })
     }

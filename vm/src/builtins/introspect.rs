@@ -3,9 +3,8 @@
 
 use gc_arena::Gc;
 
-use super::{expect_args, methods};
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{Args, Class, Dict, Exc, Function, PyStr};
+use crate::object::{Class, Dict, Exc, Function, PyStr};
 use crate::ops;
 use crate::state::Frame;
 use crate::value::{GcCell, Value};
@@ -278,140 +277,11 @@ pub fn frame_locals<'gc>(ctx: &mut Ctx<'gc, '_>, frame: Frame<'gc>) -> PyResult<
     Ok(Value::Dict(d))
 }
 
-/// `dict.update(src)` / `dict(src)`: a mapping or an iterable of pairs.
-pub fn dict_update_from<'gc>(
-    ctx: &mut Ctx<'gc, '_>,
-    d: GcCell<'gc, Dict<'gc>>,
-    src: Value<'gc>,
-) -> PyResult<'gc, ()> {
-    if let Value::Dict(s) = src {
-        let entries: Vec<(Value<'gc>, Value<'gc>)> = s.borrow().iter().map(|e| (e.key, e.value)).collect();
-        for (k, v) in entries {
-            ops::collections::dict_set(ctx, d, k, v)?;
-        }
-        return Ok(());
-    }
-    let items = ops::iter::to_vec(ctx, src)?;
-    for (i, item) in items.into_iter().enumerate() {
-        let pair = match ops::iter::to_vec(ctx, item) {
-            Ok(p) => p,
-            Err(_) => {
-                let msg = format!("cannot convert dictionary update sequence element #{i} to a sequence");
-                return ctx.type_error(msg);
-            }
-        };
-        if pair.len() != 2 {
-            let msg =
-                format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len());
-            return ctx.value_error(msg);
-        }
-        ops::collections::dict_set(ctx, d, pair[0], pair[1])?;
-    }
-    Ok(())
-}
-
 pub fn install_methods<'gc>(ctx: &mut Ctx<'gc, '_>) {
-    let t = &ctx.st.types;
-    let (list, dict) = (t.list, t.dict);
-    methods(ctx, list, &[("append", list_append), ("pop", list_pop)]);
-    methods(
-        ctx,
-        dict,
-        &[("get", dict_get), ("items", dict_items), ("keys", dict_keys), ("values", dict_values)],
-    );
+    super::list_methods::install(ctx);
+    super::dict_methods::install(ctx);
+    super::set_methods::install(ctx);
+    super::numeric::install(ctx);
     super::str_methods::install(ctx);
     super::bytes_methods::install(ctx);
-}
-
-fn this_list<'gc>(
-    ctx: &Ctx<'gc, '_>,
-    v: Value<'gc>,
-    method: &str,
-) -> PyResult<'gc, GcCell<'gc, Vec<Value<'gc>>>> {
-    match v {
-        Value::List(l) => Ok(l),
-        _ => ctx.type_error(format!(
-            "descriptor '{method}' requires a 'list' object but received a '{}'",
-            ctx.type_name(v)
-        )),
-    }
-}
-
-fn list_append<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "list.append", &args, 2, 2)?;
-    let l = this_list(ctx, a[0], "append")?;
-    l.borrow_mut(ctx.mc).push(a[1]);
-    Ok(Value::None)
-}
-
-fn list_pop<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "pop", &args, 1, 2)?;
-    let l = this_list(ctx, a[0], "pop")?;
-    let len = l.borrow().len();
-    if len == 0 {
-        return Err(ctx.error("IndexError", "pop from empty list"));
-    }
-    let i = match a.get(1) {
-        None => len - 1,
-        Some(v) => match ops::compare::small_int(*v) {
-            Some(i) => {
-                let j = if i < 0 { i + len as i64 } else { i };
-                if j < 0 || j >= len as i64 {
-                    return Err(ctx.error("IndexError", "pop index out of range"));
-                }
-                j as usize
-            }
-            None => {
-                let msg = format!("'{}' object cannot be interpreted as an integer", ctx.type_name(*v));
-                return ctx.type_error(msg);
-            }
-        },
-    };
-    Ok(l.borrow_mut(ctx.mc).remove(i))
-}
-
-fn this_dict<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>, method: &str) -> PyResult<'gc, GcCell<'gc, Dict<'gc>>> {
-    match v {
-        Value::Dict(d) => Ok(d),
-        _ => ctx.type_error(format!(
-            "descriptor '{method}' for 'dict' objects doesn't apply to a '{}' object",
-            ctx.type_name(v)
-        )),
-    }
-}
-
-fn dict_get<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "get", &args, 2, 3)?;
-    let d = this_dict(ctx, a[0], "get")?;
-    Ok(ops::collections::dict_get(ctx, d, a[1])?.unwrap_or(a.get(2).copied().unwrap_or(Value::None)))
-}
-
-fn dict_view<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, kind: u8) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "view", &args, 1, 1)?;
-    let d = this_dict(ctx, a[0], "items")?;
-    let entries: Vec<Value<'gc>> = d
-        .borrow()
-        .iter()
-        .map(|e| (e.key, e.value))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|(k, v)| match kind {
-            0 => k,
-            1 => v,
-            _ => ctx.new_tuple(vec![k, v]),
-        })
-        .collect();
-    Ok(ctx.new_list(entries))
-}
-
-fn dict_items<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    dict_view(ctx, args, 2)
-}
-
-fn dict_keys<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    dict_view(ctx, args, 0)
-}
-
-fn dict_values<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    dict_view(ctx, args, 1)
 }

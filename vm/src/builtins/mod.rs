@@ -3,12 +3,16 @@
 mod bytes_methods;
 pub mod codecs;
 pub mod compile;
+pub mod dict_methods;
 pub mod exceptions;
 mod functions;
 pub mod introspect;
+pub mod list_methods;
 pub mod math;
 pub mod method_args;
 pub mod modules;
+pub mod numeric;
+pub mod set_methods;
 mod str_format;
 mod str_methods;
 mod types;
@@ -128,4 +132,111 @@ pub fn keywords<'gc>(
         out.push((k, v));
     }
     Ok(out)
+}
+
+/// A native's parameters, for `bind_args`: `params` in order, the first `posonly` of them
+/// positional-only, those from `max_positional` on keyword-only, the first `required` of
+/// them required.
+pub struct Signature {
+    pub name: &'static str,
+    pub params: &'static [&'static str],
+    pub posonly: usize,
+    pub max_positional: usize,
+    pub required: usize,
+}
+
+/// Bind positional and keyword arguments to `sig`'s parameters with the checks and messages
+/// of CPython's Argument Clinic (`_PyArg_UnpackKeywords`).
+pub fn bind_args<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    sig: &Signature,
+    args: &Args<'gc, '_>,
+) -> PyResult<'gc, Vec<Option<Value<'gc>>>> {
+    let name = sig.name;
+    let pos = args.positional();
+    let n = pos.len();
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let given = args.args.len();
+    if given > sig.params.len() {
+        let kind = if n == 0 { "keyword " } else { "" };
+        let max = sig.params.len();
+        return ctx.type_error(format!(
+            "{name}() takes at most {max} {kind}argument{} ({given} given)",
+            plural(max)
+        ));
+    }
+    if n > sig.max_positional {
+        let msg = if sig.max_positional == 0 {
+            format!("{name}() takes no positional arguments")
+        } else {
+            let bound =
+                if sig.required.min(sig.max_positional) < sig.max_positional { "at most" } else { "exactly" };
+            format!(
+                "{name}() takes {bound} {} positional argument{} ({n} given)",
+                sig.max_positional,
+                plural(sig.max_positional)
+            )
+        };
+        return ctx.type_error(msg);
+    }
+    let required_posonly = sig.required.min(sig.posonly);
+    if n < required_posonly {
+        let bound = if required_posonly < sig.max_positional { "at least" } else { "exactly" };
+        return ctx.type_error(format!(
+            "{name}() takes {bound} {required_posonly} positional argument{} ({n} given)",
+            plural(required_posonly)
+        ));
+    }
+    let mut out: Vec<Option<Value<'gc>>> = pos.iter().map(|v| Some(*v)).collect();
+    out.resize(sig.params.len(), None);
+    let keywords: Vec<(&str, Value<'gc>)> = args.keywords().collect();
+    let mut used = 0;
+    for (i, param) in sig.params.iter().enumerate().skip(n.max(sig.posonly)) {
+        if let Some((_, v)) = keywords.iter().find(|(k, _)| k == param) {
+            out[i] = Some(*v);
+            used += 1;
+        } else if i < sig.required {
+            return ctx.type_error(format!("{name}() missing required argument '{param}' (pos {})", i + 1));
+        }
+    }
+    if used < keywords.len() {
+        for (i, param) in sig.params.iter().enumerate().take(n).skip(sig.posonly) {
+            if keywords.iter().any(|(k, _)| k == param) {
+                return ctx.type_error(format!(
+                    "argument for {name}() given by name ('{param}') and position ({})",
+                    i + 1
+                ));
+            }
+        }
+        let unknown =
+            keywords.iter().find(|(k, _)| !sig.params[sig.posonly..].contains(k)).map_or("", |(k, _)| *k);
+        return ctx.type_error(format!("'{unknown}' is an invalid keyword argument for {name}()"));
+    }
+    Ok(out)
+}
+
+/// Split a method call's receiver from its arguments: `list.append(l, x)` and `l.append(x)`
+/// both arrive with `l` first; called through the type with nothing, CPython's message.
+pub fn split_receiver<'gc, 'a>(
+    ctx: &Ctx<'gc, '_>,
+    qualname: &str,
+    args: Args<'gc, 'a>,
+) -> PyResult<'gc, (Value<'gc>, Args<'gc, 'a>)> {
+    if args.positional().is_empty() {
+        return ctx.type_error(format!("unbound method {qualname}() needs an argument"));
+    }
+    Ok((args.args[0], Args { args: &args.args[1..], kwnames: args.kwnames }))
+}
+
+/// A method of `class` called on something else (`list.append(1, 2)`).
+pub fn wrong_receiver<'gc, T>(
+    ctx: &Ctx<'gc, '_>,
+    method: &str,
+    class: &str,
+    v: Value<'gc>,
+) -> PyResult<'gc, T> {
+    ctx.type_error(format!(
+        "descriptor '{method}' for '{class}' objects doesn't apply to a '{}' object",
+        ctx.type_name(v)
+    ))
 }

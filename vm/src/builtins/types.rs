@@ -318,7 +318,7 @@ fn dict_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, V
     }
     let d = ctx.new_dict(Dict::new());
     if let Some(src) = pos.first() {
-        crate::builtins::introspect::dict_update_from(ctx, d, *src)?;
+        crate::builtins::dict_methods::dict_update_from(ctx, d, *src)?;
     }
     for (k, v) in args.keywords() {
         let key = Value::Str(ctx.intern(k));
@@ -335,8 +335,8 @@ fn set_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Va
             Ok(Value::Set(Gc::new(ctx.mc, RefLock::new(ops::collections::copy_set(*v)))))
         }
         Some(v) => {
-            let items = ops::iter::to_vec(ctx, *v)?;
-            ops::collections::new_set(ctx, &items)
+            let table = crate::builtins::set_methods::table_from(ctx, *v)?;
+            Ok(Value::Set(Gc::new(ctx.mc, RefLock::new(table))))
         }
     }
 }
@@ -348,8 +348,8 @@ fn frozenset_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'
         Some(v @ Value::FrozenSet(_)) => Ok(*v),
         Some(v @ Value::Set(_)) => Ok(Value::FrozenSet(Gc::new(ctx.mc, ops::collections::copy_set(*v)))),
         Some(v) => {
-            let items = ops::iter::to_vec(ctx, *v)?;
-            ops::collections::frozenset_from(ctx, &items)
+            let table = crate::builtins::set_methods::table_from(ctx, *v)?;
+            Ok(Value::FrozenSet(Gc::new(ctx.mc, table)))
         }
     }
 }

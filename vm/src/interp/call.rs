@@ -59,8 +59,22 @@ pub fn const_value<'gc>(ctx: &mut Ctx<'gc, '_>, c: &Const) -> Value<'gc> {
             ctx.new_tuple(vals)
         }
         Const::FrozenSet(items) => {
+            // The items come in source order. CPython builds the frozenset from them, then
+            // rebuilds it from its own iteration order when merging constants
+            // (`merge_consts_recursive`), and once more when the code object interns its
+            // string constants and one of them is made of name characters
+            // (`intern_string_constants`). The table order is that of the last build.
             let vals: Vec<Value<'gc>> = items.iter().map(|c| const_value(ctx, c)).collect();
-            crate::ops::collections::frozenset_from(ctx, &vals).unwrap_or(Value::None)
+            let interned = vals.iter().any(|v| {
+                v.as_str().is_some_and(|s| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+            });
+            let mut set = crate::ops::collections::frozenset_from(ctx, &vals).unwrap_or(Value::None);
+            for _ in 0..if interned { 2 } else { 1 } {
+                let order: Vec<Value<'gc>> =
+                    crate::ops::collections::set_items(set).into_iter().map(|(_, k)| k).collect();
+                set = crate::ops::collections::frozenset_from(ctx, &order).unwrap_or(Value::None);
+            }
+            set
         }
         Const::Code(co) => Value::Code(make_code(ctx, co.clone())),
     }

@@ -607,10 +607,9 @@ pub fn LIST_EXTEND<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 
 pub fn SET_UPDATE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let iterable = ex.pop();
-    let set = ex.peek(arg as usize);
-    let items = ops::iter::to_vec(&mut ex.ctx, iterable)?;
-    for v in items {
-        ops::collections::set_add(&mut ex.ctx, set, v)?;
+    // `_PySet_Update`: merging a set (the constant frozenset of a display) keeps its layout.
+    if let Value::Set(cell) = ex.peek(arg as usize) {
+        crate::builtins::set_methods::update_internal(&mut ex.ctx, cell, iterable)?;
     }
     next!(pc)
 }

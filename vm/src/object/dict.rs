@@ -213,6 +213,8 @@ pub struct Set<'gc> {
     /// Full plus dummy slots.
     fill: usize,
     used: usize,
+    /// Where `pop` resumes its scan (CPython's `finger`); kept across clears and resizes.
+    finger: usize,
 }
 
 impl<'gc> Default for Set<'gc> {
@@ -223,7 +225,7 @@ impl<'gc> Default for Set<'gc> {
 
 impl<'gc> Set<'gc> {
     pub fn new() -> Set<'gc> {
-        Set { table: vec![Slot::Empty; SET_MINSIZE], fill: 0, used: 0 }
+        Set { table: vec![Slot::Empty; SET_MINSIZE], fill: 0, used: 0, finger: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -311,11 +313,8 @@ impl<'gc> Set<'gc> {
                             return false;
                         }
                     }
-                    Slot::Dummy => {
-                        if freeslot.is_none() {
-                            freeslot = Some(j);
-                        }
-                    }
+                    // CPython 3.11 keeps the last dummy it passed, not the first.
+                    Slot::Dummy => freeslot = Some(j),
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -397,8 +396,46 @@ impl<'gc> Set<'gc> {
         }
     }
 
+    /// Empty the set (back to the smallest table); `pop`'s finger stays where it was.
     pub fn clear(&mut self) {
+        let finger = self.finger;
         *self = Set::new();
+        self.finger = finger;
+    }
+
+    /// Take `other`'s table as this set's own, keeping this set's `pop` finger (CPython's
+    /// `set_swap_bodies`, used by the in-place updates that build a new table).
+    pub fn replace_table(&mut self, other: Set<'gc>) {
+        let finger = self.finger;
+        *self = other;
+        self.finger = finger;
+    }
+
+    /// Full plus dummy slots.
+    pub fn fill(&self) -> usize {
+        self.fill
+    }
+
+    /// The keys with this hash along `hash`'s probe sequence: the only candidates an
+    /// equality test with a key of that hash could match (callers that must run Python's
+    /// `__eq__` test them outside any borrow of the table).
+    pub fn same_hash(&self, hash: i64) -> Vec<Value<'gc>> {
+        let mut out = Vec::new();
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = hash as u64 as usize & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in i..=i + probes {
+                match self.table[j] {
+                    Slot::Empty => return out,
+                    Slot::Full { hash: h, key } if h == hash => out.push(key),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
     }
 
     /// The entries in table order, as (hash, key).
@@ -421,12 +458,19 @@ impl<'gc> Set<'gc> {
         }
     }
 
-    /// Remove and return an arbitrary element, as CPython's `set.pop` (the first in table
-    /// order from a moving finger; here from the start).
+    /// Remove and return an arbitrary element, as CPython's `set.pop`: the first full slot
+    /// at or after the finger (wrapping), which then moves past it.
     pub fn pop(&mut self) -> Option<Value<'gc>> {
-        let j = self.table.iter().position(|s| matches!(s, Slot::Full { .. }))?;
+        if self.used == 0 {
+            return None;
+        }
+        let size = self.table.len();
+        let start = self.finger & self.mask();
+        let j =
+            (0..size).map(|k| (start + k) % size).find(|&j| matches!(self.table[j], Slot::Full { .. }))?;
         let Slot::Full { key, .. } = std::mem::replace(&mut self.table[j], Slot::Dummy) else { return None };
         self.used -= 1;
+        self.finger = j + 1;
         Some(key)
     }
 }

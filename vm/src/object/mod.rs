@@ -239,6 +239,23 @@ pub struct Slice<'gc> {
     pub step: Value<'gc>,
 }
 
+/// Which of a dict's views (`keys()`, `values()`, `items()`) a `DictView` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Collect)]
+#[collect(require_static)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// `dict.keys()`, `dict.values()`, `dict.items()`: a live view of the dict.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct DictView<'gc> {
+    pub dict: GcCell<'gc, Dict<'gc>>,
+    pub kind: ViewKind,
+}
+
 /// The state of a built-in iterator.
 #[derive(Collect)]
 #[collect(no_drop)]
@@ -268,6 +285,14 @@ pub enum Iter<'gc> {
     },
     DictItems {
         dict: GcCell<'gc, Dict<'gc>>,
+        index: usize,
+        len: usize,
+    },
+    /// `reversed(d)` and `reversed(d.values())` / `reversed(d.items())`: `index` counts the
+    /// positions not yet visited, from the end.
+    DictReversed {
+        dict: GcCell<'gc, Dict<'gc>>,
+        kind: ViewKind,
         index: usize,
         len: usize,
     },

@@ -190,8 +190,11 @@ pub fn load_method<'gc>(
         }
         Value::Module(_) | Value::Type(_) | Value::Function(_) => Ok(None),
         _ => match ctx.type_of(obj).lookup(name.as_str()) {
-            // Only methods take the receiver; a static method (owner not a type) does not.
-            Some(b @ Value::Builtin(f)) if matches!(f.owner, Value::Type(_)) => Ok(Some(b)),
+            // Only methods take the receiver: not a static method (owner not a type), nor a
+            // native already bound (a class method such as `dict.fromkeys`).
+            Some(b @ Value::Builtin(f)) if f.bound.is_undef() && matches!(f.owner, Value::Type(_)) => {
+                Ok(Some(b))
+            }
             _ => Ok(None),
         },
     }

@@ -136,6 +136,9 @@ pub fn eq<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyResult
                 _ => Ok(false),
             }
         }
+        (Value::DictView(_), _) | (_, Value::DictView(_)) => {
+            Ok(crate::builtins::dict_methods::view_richcompare(ctx, CompareOp::Eq, a, b)?.unwrap_or(a.is(b)))
+        }
         (Value::Instance(_), _) | (_, Value::Instance(_)) => {
             let r = rich_compare_user(ctx, CompareOp::Eq, a, b)?;
             match r {
@@ -277,6 +280,11 @@ pub fn compare<'gc>(
     }
     if let (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) = (a, b) {
         return crate::ops::collections::set_compare(ctx, op, a, b);
+    }
+    if matches!(a, Value::DictView(_)) || matches!(b, Value::DictView(_)) {
+        if let Some(r) = crate::builtins::dict_methods::view_richcompare(ctx, op, a, b)? {
+            return Ok(Value::Bool(r));
+        }
     }
     let nan = matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan());
     match order(ctx, a, b)? {

@@ -239,6 +239,10 @@ pub fn hash<'gc>(ctx: &mut crate::Ctx<'gc, '_>, v: crate::Value<'gc>) -> crate::
             let msg = format!("unhashable type: '{}'", ctx.type_name(v));
             return ctx.type_error(msg);
         }
+        Value::DictView(view) if view.kind != crate::object::ViewKind::Values => {
+            let msg = format!("unhashable type: '{}'", ctx.type_name(v));
+            return ctx.type_error(msg);
+        }
         Value::Range(r) => {
             let len = r.len();
             let items = [

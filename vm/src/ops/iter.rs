@@ -4,7 +4,7 @@ use gc_arena::lock::RefLock;
 use gc_arena::Gc;
 
 use crate::ctx::{Ctx, PyResult};
-use crate::object::Iter;
+use crate::object::{Iter, ViewKind};
 use crate::value::Value;
 
 pub fn iter_type_name(it: &Iter<'_>) -> &'static str {
@@ -17,6 +17,9 @@ pub fn iter_type_name(it: &Iter<'_>) -> &'static str {
         Iter::DictKeys { .. } => "dict_keyiterator",
         Iter::DictValues { .. } => "dict_valueiterator",
         Iter::DictItems { .. } => "dict_itemiterator",
+        Iter::DictReversed { kind: ViewKind::Keys, .. } => "dict_reversekeyiterator",
+        Iter::DictReversed { kind: ViewKind::Values, .. } => "dict_reversevalueiterator",
+        Iter::DictReversed { kind: ViewKind::Items, .. } => "dict_reverseitemiterator",
         Iter::SetItems { .. } => "set_iterator",
         Iter::Reversed { .. } => "list_reverseiterator",
         Iter::Enumerate { .. } => "enumerate",
@@ -38,6 +41,7 @@ pub fn is_iterable<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>) -> bool {
         | Value::Set(_)
         | Value::FrozenSet(_)
         | Value::Range(_)
+        | Value::DictView(_)
         | Value::Iter(_) => true,
         _ => ctx.type_of(v).lookup("__iter__").is_some(),
     }
@@ -55,6 +59,14 @@ pub fn get_iter<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Val
         Value::Dict(d) => {
             let len = d.borrow().len();
             Iter::DictKeys { dict: d, index: 0, len }
+        }
+        Value::DictView(v) => {
+            let (dict, len) = (v.dict, v.dict.borrow().len());
+            match v.kind {
+                ViewKind::Keys => Iter::DictKeys { dict, index: 0, len },
+                ViewKind::Values => Iter::DictValues { dict, index: 0, len },
+                ViewKind::Items => Iter::DictItems { dict, index: 0, len },
+            }
         }
         Value::Set(_) | Value::FrozenSet(_) => {
             let len = crate::ops::collections::set_items(v).len();
@@ -157,6 +169,31 @@ pub fn next<'gc>(ctx: &mut Ctx<'gc, '_>, it: Value<'gc>) -> PyResult<'gc, Option
                 0 => k,
                 1 => v,
                 _ => ctx.new_tuple(vec![k, v]),
+            }))
+        }
+        Iter::DictReversed { dict, kind, index, len } => {
+            let d = dict.borrow();
+            if d.len() != *len {
+                *len = usize::MAX;
+                drop(d);
+                drop(state);
+                return Err(ctx.error("RuntimeError", "dictionary changed size during iteration"));
+            }
+            let mut found = None;
+            while *index > 0 {
+                *index -= 1;
+                if let Some(e) = d.entry_at(*index).filter(|e| !e.key.is_undef()) {
+                    found = Some((e.key, e.value));
+                    break;
+                }
+            }
+            let kind = *kind;
+            drop(d);
+            drop(state);
+            Ok(found.map(|(k, v)| match kind {
+                ViewKind::Keys => k,
+                ViewKind::Values => v,
+                ViewKind::Items => ctx.new_tuple(vec![k, v]),
             }))
         }
         Iter::SetItems { set, index, len } => {

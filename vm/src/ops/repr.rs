@@ -269,6 +269,21 @@ fn write_repr<'gc>(
             out.push(')');
         }
         Value::Iter(_) => out.push_str(&format!("<{} object at {}>", ctx.type_name(v), addr(v))),
+        Value::DictView(view) => {
+            let id = v.ptr().unwrap_or(0);
+            if seen.contains(&id) {
+                out.push_str("...");
+                return Ok(());
+            }
+            let items = crate::builtins::dict_methods::view_items(ctx, view);
+            out.push_str(ctx.type_name(v));
+            out.push_str("([");
+            seen.push(id);
+            let r = write_items(ctx, &items, out, seen);
+            seen.pop();
+            r?;
+            out.push_str("])");
+        }
     }
     Ok(())
 }

@@ -2,12 +2,9 @@
 //! formatting, set algebra and dict union.
 
 use cellvm_compiler::bytecode::BinaryOp;
-use gc_arena::lock::RefLock;
 use gc_arena::Gc;
 
 use crate::ctx::{Ctx, PyResult};
-use crate::ops::collections::{copy_set, set_contains, set_items};
-use crate::ops::compare::builtin_eq;
 use crate::ops::num::{as_int, IntArg};
 use crate::value::Value;
 
@@ -75,7 +72,11 @@ pub fn binary<'gc>(
             Value::Set(_) | Value::FrozenSet(_),
             Value::Set(_) | Value::FrozenSet(_),
         ) => {
-            return set_op(ctx, op, a, b).map(Some);
+            return crate::builtins::set_methods::binary_op(ctx, op, a, b);
+        }
+        (Or | And | Subtract | Xor, Value::DictView(_), _)
+        | (Or | And | Subtract | Xor, _, Value::DictView(_)) => {
+            return crate::builtins::dict_methods::view_binary(ctx, op, a, b);
         }
         (Or, Value::Dict(x), Value::Dict(y)) => {
             let target = if op.is_inplace() { x } else { ctx.new_dict(crate::object::Dict::new()) };
@@ -122,58 +123,5 @@ fn repeat<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, seq: Value<'gc>, n: i64) ->
         }
         Value::Bytes(b) => Value::Bytes(Gc::new(ctx.mc, b.repeat(n).into_boxed_slice())),
         _ => seq,
-    })
-}
-
-/// `|`, `&`, `-`, `^` on sets (results keep the left operand's kind), following CPython's
-/// algorithms so the result's table order matches.
-fn set_op<'gc>(
-    ctx: &mut Ctx<'gc, '_>,
-    op: BinaryOp,
-    a: Value<'gc>,
-    b: Value<'gc>,
-) -> PyResult<'gc, Value<'gc>> {
-    use BinaryOp::*;
-    let mut result = match op.base() {
-        Or | Subtract | Xor => copy_set(a),
-        _ => crate::object::Set::new(),
-    };
-    match op.base() {
-        Or => match b {
-            Value::Set(s) => result.merge(&s.borrow(), &mut |x, y| builtin_eq(x, y)),
-            Value::FrozenSet(s) => result.merge(&s, &mut |x, y| builtin_eq(x, y)),
-            _ => {}
-        },
-        And => {
-            // Iterate over the smaller set, keep what the larger one has.
-            let (small, large) = if set_items(b).len() > set_items(a).len() { (a, b) } else { (b, a) };
-            for (h, k) in set_items(small) {
-                if set_contains(ctx, large, k)? {
-                    result.add(h, k, &mut |x, y| builtin_eq(x, y));
-                }
-            }
-        }
-        Subtract => {
-            for (h, k) in set_items(b) {
-                result.discard(h, k, &mut |x, y| builtin_eq(x, y));
-            }
-        }
-        _ => {
-            for (h, k) in set_items(b) {
-                if !result.discard(h, k, &mut |x, y| builtin_eq(x, y)) {
-                    result.add(h, k, &mut |x, y| builtin_eq(x, y));
-                }
-            }
-        }
-    }
-    if op.is_inplace() {
-        if let Value::Set(s) = a {
-            *s.borrow_mut(ctx.mc) = result;
-            return Ok(a);
-        }
-    }
-    Ok(match a {
-        Value::FrozenSet(_) => Value::FrozenSet(Gc::new(ctx.mc, result)),
-        _ => Value::Set(Gc::new(ctx.mc, RefLock::new(result))),
     })
 }

@@ -18,6 +18,7 @@ pub fn truthy<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, bool>
         Value::Set(s) => !s.borrow().is_empty(),
         Value::FrozenSet(s) => !s.is_empty(),
         Value::Range(r) => !r.is_empty(),
+        Value::DictView(v) => !v.dict.borrow().is_empty(),
         Value::Instance(_) => {
             if let Some(b) = crate::ops::attr::special_method(ctx, v, "__bool__")? {
                 let r = crate::interp::call_value(ctx, b, &[], &[])?;
