@@ -122,6 +122,13 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
             Value::Range(_) => t.range,
             Value::Slice(_) => t.slice,
             Value::Iter(_) => t.iterator,
+            Value::Generator(_) => t.generator,
+            Value::Descriptor(d) => match &*d {
+                crate::object::Descriptor::StaticMethod(_) => t.staticmethod,
+                crate::object::Descriptor::ClassMethod(_) => t.classmethod,
+                crate::object::Descriptor::Property(_) => t.property,
+                crate::object::Descriptor::Super(_) => t.super_,
+            },
         }
     }
 

@@ -8,7 +8,8 @@ use gc_arena::{Collect, Gc, Static};
 use num_bigint::BigInt;
 
 use crate::object::{
-    BoundMethod, Builtin, Class, Code, Dict, Exc, Function, Instance, Iter, Module, PyStr, Range, Set, Slice, Tuple,
+    BoundMethod, Builtin, Class, Code, Descriptor, Dict, Exc, Function, Generator, Instance, Iter, Module, PyStr,
+    Range, Set, Slice, Tuple,
 };
 
 /// A `Gc` pointer to a mutable object.
@@ -46,6 +47,8 @@ pub enum Value<'gc> {
     Range(Gc<'gc, Range>),
     Slice(Gc<'gc, Slice<'gc>>),
     Iter(GcCell<'gc, Iter<'gc>>),
+    Generator(GcCell<'gc, Generator<'gc>>),
+    Descriptor(Gc<'gc, Descriptor<'gc>>),
 }
 
 impl<'gc> Value<'gc> {
@@ -105,6 +108,8 @@ impl<'gc> Value<'gc> {
             Range(g) => Gc::as_ptr(g) as usize,
             Slice(g) => Gc::as_ptr(g) as usize,
             Iter(g) => Gc::as_ptr(g) as usize,
+            Generator(g) => Gc::as_ptr(g) as usize,
+            Descriptor(g) => Gc::as_ptr(g) as usize,
             Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => return Option::None,
         })
     }

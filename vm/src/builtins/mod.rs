@@ -1,8 +1,10 @@
 //! The `builtins` module and the methods of the built-in types.
 
+pub mod classes;
 pub mod compile;
 pub mod exceptions;
 mod functions;
+pub mod generator;
 pub mod introspect;
 pub mod math;
 pub mod modules;
@@ -39,6 +41,8 @@ pub fn methods<'gc>(ctx: &mut Ctx<'gc, '_>, class: Gc<'gc, Class<'gc>>, fns: &[(
 pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     functions::install(ctx);
     types::install(ctx);
+    classes::install(ctx);
+    generator::install(ctx);
     let builtins = ctx.st.builtins;
     let names: Vec<&'static str> = exceptions::names().collect();
     for name in names {

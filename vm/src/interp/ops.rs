@@ -7,10 +7,12 @@ use cellvm_compiler::bytecode::{make_function, BinaryOp, CompareOp};
 use gc_arena::lock::Lock;
 use gc_arena::Gc;
 
+use super::generator::GenStep;
 use super::{Exec, Stop};
 use crate::ctx::PyErr;
 use crate::object::{Dict, Function, Slice};
 use crate::ops;
+use crate::state::OnReturn;
 use crate::value::Value;
 
 type R<'gc> = Result<usize, Stop<'gc>>;
@@ -783,6 +785,9 @@ pub fn GET_ITER<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
 
 pub fn FOR_ITER<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let it = ex.top();
+    if let Value::Generator(g) = it {
+        return ex.resume_generator(pc, g, Value::None, OnReturn::ForIter(arg));
+    }
     match ops::iter::next(&mut ex.ctx, it)? {
         Some(v) => {
             ex.push(v);
@@ -955,17 +960,37 @@ pub fn SETUP_ANNOTATIONS<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R
     next!(pc)
 }
 
-pub fn YIELD_VALUE<'gc>(ex: &mut Exec<'gc, '_>, _pc: usize, _arg: u32) -> R<'gc> {
-    Err(Stop::Raise(ex.ctx.error("SystemError", "generators are not implemented yet")))
+pub fn YIELD_VALUE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
+    let v = ex.pop();
+    ex.yield_value(pc, v)
 }
 
 pub fn GET_YIELD_FROM_ITER<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let v = ex.pop();
-    let it = ops::iter::get_iter(&mut ex.ctx, v)?;
+    let it = match v {
+        Value::Generator(_) => v,
+        _ => ops::iter::get_iter(&mut ex.ctx, v)?,
+    };
     ex.push(it);
     next!(pc)
 }
 
-pub fn SEND<'gc>(ex: &mut Exec<'gc, '_>, _pc: usize, _arg: u32) -> R<'gc> {
-    Err(Stop::Raise(ex.ctx.error("SystemError", "generators are not implemented yet")))
+/// `iter, value -> iter, yielded` while the sub-iterator yields; when it returns,
+/// `-> result` and jump to `arg`.
+pub fn SEND<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
+    let v = ex.pop();
+    let it = ex.top();
+    if let Value::Generator(g) = it {
+        return ex.resume_generator(pc, g, v, OnReturn::Send(arg));
+    }
+    match ops::iter::send(&mut ex.ctx, it, v)? {
+        GenStep::Yielded(y) => {
+            ex.push(y);
+            next!(pc)
+        }
+        GenStep::Returned(r) => {
+            ex.set_peek(1, r);
+            Ok(arg as usize)
+        }
+    }
 }

@@ -165,13 +165,13 @@ fn rich_compare_user<'gc>(
         CompareOp::Gt => ("__gt__", "__lt__"),
         CompareOp::Ge => ("__ge__", "__le__"),
     };
-    if let Some(m) = crate::ops::attr::special_method(ctx, a, name)? {
+    if let Some(m) = crate::ops::attr::user_special_method(ctx, a, name)? {
         let r = crate::interp::call_value(ctx, m, &[b], &[])?;
         if !matches!(r, Value::NotImplemented) {
             return Ok(Some(r));
         }
     }
-    if let Some(m) = crate::ops::attr::special_method(ctx, b, reflected)? {
+    if let Some(m) = crate::ops::attr::user_special_method(ctx, b, reflected)? {
         let r = crate::interp::call_value(ctx, m, &[a], &[])?;
         if !matches!(r, Value::NotImplemented) {
             return Ok(Some(r));

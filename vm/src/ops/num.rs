@@ -84,20 +84,98 @@ pub fn unary<'gc>(ctx: &mut Ctx<'gc, '_>, op: Unary, v: Value<'gc>) -> PyResult<
             IntArg::Big(b) => int_from_big(ctx.mc, -b - 1),
         }),
         _ => {
-            let sym = match op {
-                Unary::Pos => "+",
-                Unary::Neg => "-",
-                Unary::Invert => "~",
+            let (sym, method) = match op {
+                Unary::Pos => ("+", "__pos__"),
+                Unary::Neg => ("-", "__neg__"),
+                Unary::Invert => ("~", "__invert__"),
             };
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, method)? {
+                if !m.is_none() {
+                    return crate::interp::call_value(ctx, m, &[], &[]);
+                }
+            }
             let msg = format!("bad operand type for unary {sym}: '{}'", ctx.type_name(v));
             ctx.type_error(msg)
         }
     }
 }
 
+/// The special methods of a binary operator: `(__op__, __rop__, __iop__)`.
+fn dunders(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
+    use BinaryOp::*;
+    match op.base() {
+        Add => ("__add__", "__radd__", "__iadd__"),
+        And => ("__and__", "__rand__", "__iand__"),
+        FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        Lshift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        MatrixMultiply => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        Multiply => ("__mul__", "__rmul__", "__imul__"),
+        Remainder => ("__mod__", "__rmod__", "__imod__"),
+        Or => ("__or__", "__ror__", "__ior__"),
+        Power => ("__pow__", "__rpow__", "__ipow__"),
+        Rshift => ("__rshift__", "__rrshift__", "__irshift__"),
+        Subtract => ("__sub__", "__rsub__", "__isub__"),
+        TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        _ => ("__xor__", "__rxor__", "__ixor__"),
+    }
+}
+
+/// Call `obj.name(arg)` if the user's class of `obj` defines `name`; `None` when it does not
+/// or the method returns NotImplemented.
+fn try_dunder<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: &str, arg: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+    let Some(m) = crate::ops::attr::user_special_method(ctx, obj, name)? else { return Ok(None) };
+    if m.is_none() {
+        return Ok(None);
+    }
+    let r = crate::interp::call_value(ctx, m, &[arg], &[])?;
+    Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
+}
+
+/// The operator methods of user classes, in CPython's order: `a.__iop__(b)` for an in-place
+/// operator, then `a.__op__(b)`, then `b.__rop__(a)` when `b` is of another type (first, if
+/// its type is a subclass of `a`'s that overrides `__rop__`).
+fn user_binary<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+    let (name, rname, iname) = dunders(op);
+    if op.is_inplace() {
+        if let Some(r) = try_dunder(ctx, a, iname, b)? {
+            return Ok(Some(r));
+        }
+    }
+    let (ta, tb) = (ctx.type_of(a), ctx.type_of(b));
+    let same_type = Gc::ptr_eq(ta, tb);
+    let reflected_first = !same_type && crate::object::Class::is_subclass(tb, ta) && {
+        let mine = crate::object::Class::lookup_with_owner(tb, rname).map(|(_, owner)| owner);
+        let theirs = crate::object::Class::lookup_with_owner(ta, rname).map(|(_, owner)| owner);
+        match (mine, theirs) {
+            (Some(m), Some(t)) => !Gc::ptr_eq(m, t),
+            (Some(_), None) => true,
+            _ => false,
+        }
+    };
+    if reflected_first {
+        if let Some(r) = try_dunder(ctx, b, rname, a)? {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(r) = try_dunder(ctx, a, name, b)? {
+        return Ok(Some(r));
+    }
+    if !same_type && !reflected_first {
+        if let Some(r) = try_dunder(ctx, b, rname, a)? {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
+}
+
 /// `a op b` for every binary operator.
 pub fn binary_op<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
     let base = op.base();
+    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        if let Some(r) = user_binary(ctx, op, a, b)? {
+            return Ok(r);
+        }
+    }
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         return int_op(ctx, base, x, y);
     }
