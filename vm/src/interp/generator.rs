@@ -128,6 +128,10 @@ pub fn raised<'gc>(ctx: &mut Ctx<'gc, '_>, frame: Frame<'gc>, exc: PyErr<'gc>) -
     err
 }
 
+fn generator_state(g: GenRef<'_>) -> GenState {
+    g.borrow().state
+}
+
 fn already_executing<'gc>(ctx: &Ctx<'gc, '_>) -> PyErr<'gc> {
     ctx.error("ValueError", "generator already executing")
 }
@@ -139,7 +143,8 @@ fn just_started<'gc>(ctx: &Ctx<'gc, '_>) -> PyErr<'gc> {
 impl<'gc, 'a> Exec<'gc, 'a> {
     /// FOR_ITER or SEND at `pc` resumes generator `g` (on top of the stack) with `sent`.
     pub fn resume_generator(&mut self, pc: usize, g: GenRef<'gc>, sent: Value<'gc>, on_return: OnReturn) -> Result<usize, Stop<'gc>> {
-        match g.borrow().state {
+        let state = g.borrow().state;
+        match state {
             GenState::Running => return Err(Stop::Raise(already_executing(&self.ctx))),
             GenState::Created if !sent.is_none() => return Err(Stop::Raise(just_started(&self.ctx))),
             GenState::Finished => {
@@ -258,7 +263,8 @@ fn run<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, entry: usize, throw: Option<
 
 /// `next(g)` / `g.send(sent)` from native code.
 pub fn resume<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, sent: Value<'gc>) -> PyResult<'gc, GenStep<'gc>> {
-    match g.borrow().state {
+    let state = g.borrow().state;
+    match state {
         GenState::Running => return Err(already_executing(ctx)),
         GenState::Finished => return Ok(GenStep::Returned(Value::None)),
         GenState::Created if !sent.is_none() => return Err(just_started(ctx)),
@@ -330,7 +336,7 @@ pub fn throw<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, mut exc: PyErr<'gc>) -
         let Some((send, sub)) = delegating_frame(ctx, top) else { break resume - 1 };
         let target = code.co.code[send].arg;
         match sub {
-            Value::Generator(s) => match s.borrow().state {
+            Value::Generator(s) => match generator_state(s) {
                 GenState::Suspended => {}
                 GenState::Running => {
                     exc = already_executing(ctx);
@@ -399,7 +405,8 @@ fn delegating_frame<'gc>(ctx: &Ctx<'gc, '_>, i: usize) -> Option<(usize, Value<'
 /// chain is closed innermost first, each generator in its own nested run, as CPython's
 /// `gen_close` does recursively.
 pub fn close<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>) -> PyResult<'gc, ()> {
-    match g.borrow().state {
+    let state = g.borrow().state;
+    match state {
         GenState::Running => return Err(already_executing(ctx)),
         GenState::Finished => return Ok(()),
         GenState::Created => {
