@@ -51,6 +51,9 @@ pub struct Exec<'gc, 'a> {
     pub entry_depth: usize,
     #[cfg(tail_dispatch)]
     pub ops: &'gc [dispatch::TailOp],
+    /// Why the run stopped, set by the handler that stopped it (see `dispatch::Handler`).
+    #[cfg(tail_dispatch)]
+    pub stop: Stop<'gc>,
 }
 
 impl<'gc, 'a> Exec<'gc, 'a> {
@@ -65,6 +68,8 @@ impl<'gc, 'a> Exec<'gc, 'a> {
             entry_depth,
             #[cfg(tail_dispatch)]
             ops: &Gc::as_ref(top.code).threaded.ops,
+            #[cfg(tail_dispatch)]
+            stop: Stop::Return(Value::Undef),
         }
     }
 
