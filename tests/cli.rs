@@ -66,12 +66,28 @@ fn a_relative_missing_path_is_shown_joined_to_the_working_directory() {
 }
 
 #[test]
-fn running_a_program_says_it_is_not_implemented_yet() {
-    for args in [&["script.py", "arg"][..], &["-c", "pass"][..]] {
-        let out = cellvm(args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert_eq!(stderr(&out), "cellvm: running programs is not implemented yet (use 'cellvm dis FILE')\n");
-    }
+fn running_programs() {
+    let out = cellvm(&["-c", "import sys\nprint(1 + 1, sys.argv)", "x"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "2 ['-c', 'x']\n");
+
+    let out = cellvm(&["-c", "def f():\n    return 1 / 0\nf()"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.starts_with("Traceback (most recent call last):\n"), "{err}");
+    assert!(err.ends_with("ZeroDivisionError: division by zero\n"), "{err}");
+    assert!(err.contains("line 2, in f"), "{err}");
+
+    let out = cellvm(&["-c", "import sys\nsys.exit(3)"]);
+    assert_eq!(out.status.code(), Some(3));
+
+    let out = cellvm(&["no_such_script.py"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("can't open file"), "{}", stderr(&out));
+
+    let out = cellvm(&["--gc-stats", "-c", "pass"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).starts_with("gc: collections="), "{}", stderr(&out));
 }
 
 #[test]

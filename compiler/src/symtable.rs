@@ -274,6 +274,12 @@ impl<'a, 's> Builder<'a, 's> {
         block.symbols.insert(mangled, Symbol { flags: val, scope: Scope::Local });
         if flag & DEF_PARAM != 0 {
             block.params.push(mangled);
+        } else if flag & DEF_GLOBAL != 0 && id != 0 {
+            // CPython records every `global` declaration in the module's own table too, so
+            // module-level code uses STORE_GLOBAL / LOAD_GLOBAL for the name.
+            let module = &mut self.blocks[0];
+            let old = module.flags(mangled);
+            module.symbols.insert(mangled, Symbol { flags: old | flag, scope: Scope::Local });
         }
         Ok(())
     }
@@ -623,7 +629,7 @@ impl<'a, 's> Builder<'a, 's> {
     fn no_annotation_block(&self, what: &str, loc: Loc) -> R {
         let id = *self.stack.last().expect("a block is always open");
         if self.blocks[id].kind == BlockKind::Annotation {
-            return Err(self.err(format!("{what} cannot be used within an annotation"), loc));
+            return Err(self.err(format!("'{what}' can not be used within an annotation"), loc));
         }
         Ok(())
     }
@@ -787,6 +793,10 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
         let names: Vec<(&'a str, u32)> = self.table.blocks[id].symbols.iter().map(|(n, s)| (*n, s.flags)).collect();
         for (name, flags) in names {
             let scope = self.analyze_name(id, name, flags, bound.as_mut(), &mut local, global)?;
+            // A free name of this block is free in the blocks around it too (until one binds it).
+            if scope == Scope::Free {
+                free.insert(name);
+            }
             scopes.insert(name, scope);
         }
 
@@ -805,6 +815,11 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
         let mut allfree: Names<'a> = HashSet::new();
         let children = self.table.blocks[id].children.clone();
         for child in children {
+            // Postponed annotations are never compiled; CPython 3.11 lets nothing in them
+            // make a name free or a cell.
+            if self.table.blocks[child].kind == BlockKind::Annotation {
+                continue;
+            }
             let mut temp_free = newfree.clone();
             let mut temp_global = newglobal.clone();
             self.block(child, Some(newbound.clone()), &mut temp_free, &mut temp_global)?;

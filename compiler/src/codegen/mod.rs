@@ -37,6 +37,7 @@ enum FBlock<'a> {
     With { loc: Loc },
     HandlerCleanup { name: Option<&'a str> },
     ExceptionHandler,
+    ExceptionGroupHandler,
     PopValue,
 }
 
@@ -122,7 +123,6 @@ fn future_features(module: &Module, source: &str, filename: &str) -> Result<u32,
                             };
                             let mut e =
                                 SyntaxError::at_bytes(ErrorKind::SyntaxError, msg, filename, source, s.loc);
-                            e.end_lineno = 0;
                             e.end_offset = 0;
                             return Err(e);
                         }

@@ -62,10 +62,8 @@ impl<'a, 's> Compiler<'a, 's> {
                 self.emit(RAISE_VARARGS, n);
                 Ok(())
             }
-            StmtKind::Try { star: true, .. } => {
-                Err(self.error("'except*' is not supported by cellvm yet (exception groups)"))
-            }
             StmtKind::Try { finalbody, .. } if !finalbody.is_empty() => self.try_finally(s),
+            StmtKind::Try { star: true, .. } => self.try_star_except(s),
             StmtKind::Try { .. } => self.try_except(s),
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
@@ -337,6 +335,9 @@ impl<'a, 's> Compiler<'a, 's> {
         let saved_blocks = blocks.clone();
         let mut result = None;
         for (i, b) in blocks.iter().enumerate().rev() {
+            if let FBlock::ExceptionGroupHandler = b {
+                return Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block"));
+            }
             if to_loop && matches!(b, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
                 result = Some(*b);
                 break;
@@ -351,7 +352,7 @@ impl<'a, 's> Compiler<'a, 's> {
 
     fn unwind_fblock(&mut self, b: FBlock<'a>, preserve_tos: bool) -> R {
         match b {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(SWAP, 2);
@@ -523,10 +524,10 @@ impl<'a, 's> Compiler<'a, 's> {
         let cleanup = self.new_label();
         self.unit().push_handler(end, false, 0);
         self.push_fblock(FBlock::FinallyTry { body: finalbody })?;
-        if handlers.is_empty() {
-            self.stmts(body)?;
-        } else {
-            self.try_except(s)?;
+        match (handlers.is_empty(), &s.kind) {
+            (true, _) => self.stmts(body)?,
+            (false, StmtKind::Try { star: true, .. }) => self.try_star_except(s)?,
+            (false, _) => self.try_except(s)?,
         }
         self.unit().pop_handler();
         self.pop_fblock();
@@ -621,6 +622,110 @@ impl<'a, 's> Compiler<'a, 's> {
         self.unit().pop_handler();
         self.bind(cleanup);
         self.pop_except_and_reraise();
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `try` ... `except*`: each clause takes its part of the exception group (CHECK_EG_MATCH),
+    /// what the clauses raise is collected in a list, and PREP_RERAISE_STAR combines it with
+    /// the unhandled rest; CPython's `compiler_try_star_except`.
+    fn try_star_except(&mut self, s: &'a Stmt<'a>) -> R {
+        let StmtKind::Try { body, handlers, orelse, .. } = &s.kind else { unreachable!() };
+        let except = self.new_label();
+        let orelse_label = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        let reraise_star = self.new_label();
+        self.unit().push_handler(except, false, 0);
+        self.push_fblock(FBlock::TryExcept)?;
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.unit().pop_handler();
+        self.unit().emit_noline(JUMP_FORWARD, orelse_label.0);
+
+        self.bind(except);
+        self.unit().loc = Loc::default();
+        self.unit().push_handler(cleanup, true, 0);
+        self.emit(PUSH_EXC_INFO, 0);
+        self.push_fblock(FBlock::ExceptionGroupHandler)?;
+        let in_handler = self.unit_ref().handler_state();
+        for (i, h) in handlers.iter().enumerate() {
+            self.unit().loc = h.loc;
+            let next_clause = self.new_label();
+            let with_error = self.new_label();
+            let no_match = self.new_label();
+            if i == 0 {
+                // [orig] -> [orig, raised list, exc]
+                self.emit(BUILD_LIST, 0);
+                self.emit(COPY, 2);
+            }
+            if let Some(t) = h.typ {
+                self.expr(t)?;
+                self.emit(CHECK_EG_MATCH, 0);
+                self.emit(COPY, 1);
+                self.emit_jump(POP_JUMP_IF_NONE, no_match);
+            }
+            let cleanup_end = self.new_label();
+            match h.name {
+                Some(name) => self.nameop(name, NameCtx::Store)?,
+                None => self.emit(POP_TOP, 0),
+            }
+            self.unit().push_handler(cleanup_end, true, 0);
+            self.push_fblock(FBlock::HandlerCleanup { name: h.name })?;
+            self.stmts(h.body)?;
+            self.pop_fblock();
+            self.unit().pop_handler();
+            if let Some(name) = h.name {
+                self.load_const(Const::None);
+                self.nameop(name, NameCtx::Store)?;
+                self.nameop(name, NameCtx::Del)?;
+            }
+            self.emit_jump(JUMP_FORWARD, next_clause);
+            self.unit().restore_handlers(in_handler.clone());
+            self.bind(cleanup_end);
+            self.unit().loc = Loc::default();
+            if let Some(name) = h.name {
+                self.load_const(Const::None);
+                self.nameop(name, NameCtx::Store)?;
+                self.nameop(name, NameCtx::Del)?;
+            }
+            // What the clause raised joins the list; drop lasti.
+            self.emit(LIST_APPEND, 3);
+            self.emit(POP_TOP, 0);
+            self.emit_jump(JUMP_FORWARD, with_error);
+            self.bind(next_clause);
+            self.emit(NOP, 0);
+            self.emit_jump(JUMP_FORWARD, with_error);
+            self.bind(no_match);
+            self.emit(POP_TOP, 0);
+            self.bind(with_error);
+            if i + 1 == handlers.len() {
+                // The unhandled rest of the group (or None) joins the list too.
+                self.emit(LIST_APPEND, 1);
+                self.emit_jump(JUMP_FORWARD, reraise_star);
+            }
+        }
+        self.unit().loc = Loc::default();
+        self.pop_fblock();
+        let reraise = self.new_label();
+        self.bind(reraise_star);
+        self.emit(PREP_RERAISE_STAR, 0);
+        self.emit(COPY, 1);
+        self.emit_jump(POP_JUMP_IF_NOT_NONE, reraise);
+        self.emit(POP_TOP, 0);
+        self.unit().pop_handler();
+        self.emit(POP_EXCEPT, 0);
+        self.emit_jump(JUMP_FORWARD, end);
+        self.unit().restore_handlers(in_handler);
+        self.bind(reraise);
+        self.unit().pop_handler();
+        self.emit(SWAP, 2);
+        self.emit(POP_EXCEPT, 0);
+        self.emit(RERAISE, 0);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(orelse_label);
+        self.stmts(orelse)?;
         self.bind(end);
         Ok(())
     }

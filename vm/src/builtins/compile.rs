@@ -100,6 +100,14 @@ fn run<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, fname: &str, mode: cell
             }
         }
     };
+    if !code.co.freevars.is_empty() {
+        let msg = if mode == cellvm_compiler::Mode::Eval {
+            "code object passed to eval() may not contain free variables".to_string()
+        } else {
+            format!("code object requires a closure of exactly length {}", code.co.freevars.len())
+        };
+        return ctx.type_error(msg);
+    }
     let caller = ctx.st.frames.last().copied();
     let globals = match a.get(1) {
         Some(Value::Dict(d)) => *d,

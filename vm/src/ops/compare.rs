@@ -127,6 +127,15 @@ pub fn eq<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyResult
         (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
             crate::ops::collections::set_eq(ctx, a, b)
         }
+        // Cells compare by their contents (an empty cell is less than any full one).
+        (Value::Cell(x), Value::Cell(y)) => {
+            let (p, q) = (x.get(), y.get());
+            match (p.is_undef(), q.is_undef()) {
+                (true, true) => Ok(true),
+                (false, false) => eq(ctx, p, q),
+                _ => Ok(false),
+            }
+        }
         (Value::Instance(_), _) | (_, Value::Instance(_)) => {
             let r = rich_compare_user(ctx, CompareOp::Eq, a, b)?;
             match r {
@@ -201,6 +210,15 @@ fn order<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyResult<
             seq_order(ctx, &xs, &ys)?
         }
         (Value::Tuple(x), Value::Tuple(y)) => seq_order(ctx, &x.0.clone(), &y.0.clone())?,
+        (Value::Cell(x), Value::Cell(y)) => {
+            let (p, q) = (x.get(), y.get());
+            match (p.is_undef(), q.is_undef()) {
+                (true, true) => Some(Ordering::Equal),
+                (true, false) => Some(Ordering::Less),
+                (false, true) => Some(Ordering::Greater),
+                (false, false) => order(ctx, p, q)?,
+            }
+        }
         _ => None,
     })
 }
