@@ -213,7 +213,11 @@ pub fn new_class<'gc>(
     )
 }
 
-pub fn intern_in<'gc>(mc: &Mutation<'gc>, interned: &mut HashMap<Box<str>, Gc<'gc, PyStr>>, s: &str) -> Gc<'gc, PyStr> {
+pub fn intern_in<'gc>(
+    mc: &Mutation<'gc>,
+    interned: &mut HashMap<Box<str>, Gc<'gc, PyStr>>,
+    s: &str,
+) -> Gc<'gc, PyStr> {
     if let Some(g) = interned.get(s) {
         return *g;
     }

@@ -14,7 +14,8 @@ use crate::value::{GcCell, Value};
 
 pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     let t = &ctx.st.types;
-    let (object, super_, staticmethod, classmethod, property) = (t.object, t.super_, t.staticmethod, t.classmethod, t.property);
+    let (object, super_, staticmethod, classmethod, property) =
+        (t.object, t.super_, t.staticmethod, t.classmethod, t.property);
     methods(
         ctx,
         object,
@@ -43,10 +44,20 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     methods(
         ctx,
         property,
-        &[("__new__", property_new), ("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)],
+        &[
+            ("__new__", property_new),
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+        ],
     );
     let builtins = ctx.st.builtins;
-    for (name, class) in [("super", super_), ("staticmethod", staticmethod), ("classmethod", classmethod), ("property", property)] {
+    for (name, class) in [
+        ("super", super_),
+        ("staticmethod", staticmethod),
+        ("classmethod", classmethod),
+        ("property", property),
+    ] {
         set(ctx, builtins, name, Value::Type(class));
     }
     for (name, f) in [("vars", vars as crate::object::NativeFn), ("dir", dir)] {
@@ -58,9 +69,24 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
 /// Built-in types a class statement may not derive from.
 fn acceptable_base<'gc>(ctx: &Ctx<'gc, '_>, base: Gc<'gc, Class<'gc>>) -> bool {
     let t = &ctx.st.types;
-    ![t.bool_, t.none, t.not_implemented, t.ellipsis, t.generator, t.function, t.builtin_function, t.method, t.code, t.cell, t.range, t.slice, t.frame, t.module]
-        .iter()
-        .any(|c| Gc::ptr_eq(*c, base))
+    ![
+        t.bool_,
+        t.none,
+        t.not_implemented,
+        t.ellipsis,
+        t.generator,
+        t.function,
+        t.builtin_function,
+        t.method,
+        t.code,
+        t.cell,
+        t.range,
+        t.slice,
+        t.frame,
+        t.module,
+    ]
+    .iter()
+    .any(|c| Gc::ptr_eq(*c, base))
 }
 
 /// A new class with namespace `ns` (taken over as its `__dict__`).
@@ -84,7 +110,11 @@ pub fn new_class<'gc>(
         bases.push(ctx.st.types.object);
     }
     let ancestors = crate::builtins::types::mro(ctx, &bases)?;
-    let layout = if ancestors.iter().any(|c| c.layout == Layout::Exception) { Layout::Exception } else { Layout::Object };
+    let layout = if ancestors.iter().any(|c| c.layout == Layout::Exception) {
+        Layout::Exception
+    } else {
+        Layout::Object
+    };
     // `__qualname__` is a class attribute of the type, not an entry of its dict.
     let key = Value::Str(ctx.intern("__qualname__"));
     let qualname = match ops::collections::dict_del(ctx, ns, key)? {
@@ -133,7 +163,12 @@ pub fn new_class<'gc>(
 }
 
 /// `type(name, bases, dict)`.
-pub fn type_new3<'gc>(ctx: &mut Ctx<'gc, '_>, name: Value<'gc>, bases: Value<'gc>, dict: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn type_new3<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    name: Value<'gc>,
+    bases: Value<'gc>,
+    dict: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let Value::Str(name) = name else {
         let msg = format!("type.__new__() argument 1 must be str, not {}", ctx.type_name(name));
         return ctx.type_error(msg);
@@ -231,7 +266,8 @@ fn object_init<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc
     if args.args.len() > 1 {
         let cls = ctx.type_of(this);
         if Class::user_lookup(cls, "__init__").is_some() {
-            return ctx.type_error("object.__init__() takes exactly one argument (the instance to initialize)");
+            return ctx
+                .type_error("object.__init__() takes exactly one argument (the instance to initialize)");
         }
         return ctx.type_error(format!(
             "{}.__init__() takes exactly one argument (the instance to initialize)",
@@ -311,12 +347,18 @@ fn object_hash<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc
     }))
 }
 
-fn this_exception<'gc>(ctx: &Ctx<'gc, '_>, args: &Args<'gc, '_>, method: &str) -> PyResult<'gc, crate::PyErr<'gc>> {
+fn this_exception<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    args: &Args<'gc, '_>,
+    method: &str,
+) -> PyResult<'gc, crate::PyErr<'gc>> {
     match args.args.first() {
         Some(Value::Exception(e)) => Ok(*e),
         other => {
             let got = other.map_or("NoneType", |v| ctx.type_name(*v));
-            ctx.type_error(format!("descriptor '{method}' requires a 'BaseException' object but received a '{got}'"))
+            ctx.type_error(format!(
+                "descriptor '{method}' requires a 'BaseException' object but received a '{got}'"
+            ))
         }
     }
 }
@@ -427,7 +469,14 @@ fn classmethod_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult
     Ok(descriptor(ctx, Descriptor::ClassMethod(a[1])))
 }
 
-fn make_property<'gc>(ctx: &mut Ctx<'gc, '_>, fget: Value<'gc>, fset: Value<'gc>, fdel: Value<'gc>, doc: Value<'gc>, name: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+fn make_property<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    fget: Value<'gc>,
+    fset: Value<'gc>,
+    fdel: Value<'gc>,
+    doc: Value<'gc>,
+    name: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let doc = if doc.is_none() && !fget.is_none() {
         let n = ctx.intern("__doc__");
         ops::attr::getattr_opt(ctx, fget, n)?.unwrap_or(Value::None)
@@ -450,7 +499,10 @@ fn property_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'g
     for (k, v) in keywords(ctx, "property", &args, &NAMES)? {
         let i = NAMES.iter().position(|n| *n == k).unwrap_or(0);
         if i < pos.len() {
-            return ctx.type_error(format!("argument for property() given by name ('{k}') and position ({})", i + 1));
+            return ctx.type_error(format!(
+                "argument for property() given by name ('{k}') and position ({})",
+                i + 1
+            ));
         }
         slots[i] = v;
     }
@@ -459,14 +511,25 @@ fn property_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'g
 }
 
 /// `getter` / `setter` / `deleter`: a copy of the property with one function replaced.
-fn property_copy<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, which: usize, method: &str) -> PyResult<'gc, Value<'gc>> {
+fn property_copy<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    which: usize,
+    method: &str,
+) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, method, &args, 2, 2)?;
     let Value::Descriptor(d) = a[0] else {
-        let msg = format!("descriptor '{method}' for 'property' objects doesn't apply to a '{}' object", ctx.type_name(a[0]));
+        let msg = format!(
+            "descriptor '{method}' for 'property' objects doesn't apply to a '{}' object",
+            ctx.type_name(a[0])
+        );
         return ctx.type_error(msg);
     };
     let Descriptor::Property(p) = &*d else {
-        let msg = format!("descriptor '{method}' for 'property' objects doesn't apply to a '{}' object", ctx.type_name(a[0]));
+        let msg = format!(
+            "descriptor '{method}' for 'property' objects doesn't apply to a '{}' object",
+            ctx.type_name(a[0])
+        );
         return ctx.type_error(msg);
     };
     let mut fns = [p.fget, p.fset, p.fdel];
@@ -515,7 +578,9 @@ fn vars<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value
     let name = ctx.intern("__dict__");
     match ops::attr::getattr(ctx, obj, name) {
         Ok(d) => Ok(d),
-        Err(e) if ctx.exc_matches(e, "AttributeError") => ctx.type_error("vars() argument must have __dict__ attribute"),
+        Err(e) if ctx.exc_matches(e, "AttributeError") => {
+            ctx.type_error("vars() argument must have __dict__ attribute")
+        }
         Err(e) => Err(e),
     }
 }
@@ -566,7 +631,8 @@ fn dir<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<
         match n {
             Value::Str(s) => strs.push(s.as_str().to_string()),
             other => {
-                let msg = format!("'<' not supported between instances of 'str' and '{}'", ctx.type_name(other));
+                let msg =
+                    format!("'<' not supported between instances of 'str' and '{}'", ctx.type_name(other));
                 return ctx.type_error(msg);
             }
         }

@@ -15,7 +15,13 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     methods(
         ctx,
         class,
-        &[("__next__", gen_next), ("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__iter__", gen_iter)],
+        &[
+            ("__next__", gen_next),
+            ("send", gen_send),
+            ("throw", gen_throw),
+            ("close", gen_close),
+            ("__iter__", gen_iter),
+        ],
     );
 }
 
@@ -25,7 +31,9 @@ fn this<'gc>(ctx: &Ctx<'gc, '_>, args: &[Value<'gc>], method: &str) -> PyResult<
         Some(Value::Generator(g)) => Ok(*g),
         other => {
             let got = other.map_or("NoneType", |v| ctx.type_name(*v));
-            ctx.type_error(format!("descriptor '{method}' for 'generator' objects doesn't apply to a '{got}' object"))
+            ctx.type_error(format!(
+                "descriptor '{method}' for 'generator' objects doesn't apply to a '{got}' object"
+            ))
         }
     }
 }
@@ -63,7 +71,12 @@ fn gen_throw<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
 }
 
 /// `throw(exc)` or the old `throw(type[, value[, traceback]])`: the exception to raise.
-fn exception_to_throw<'gc>(ctx: &mut Ctx<'gc, '_>, typ: Value<'gc>, value: Value<'gc>, tb: Option<Value<'gc>>) -> PyResult<'gc, PyErr<'gc>> {
+fn exception_to_throw<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    typ: Value<'gc>,
+    value: Value<'gc>,
+    tb: Option<Value<'gc>>,
+) -> PyResult<'gc, PyErr<'gc>> {
     if let Some(tb) = tb {
         if !tb.is_none() {
             return ctx.type_error("throw() third argument must be a traceback object");

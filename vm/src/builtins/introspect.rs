@@ -132,7 +132,8 @@ pub fn set_exception_attr<'gc>(ctx: &mut Ctx<'gc, '_>, e: GcCell<'gc, Exc<'gc>>,
             e.borrow_mut(ctx.mc).args = t;
         }
         _ => {
-            let d = match e.borrow().dict {
+            let dict = e.borrow().dict;
+            let d = match dict {
                 Some(d) => d,
                 None => {
                     let d = ctx.new_dict(Dict::new());

@@ -52,7 +52,7 @@ pub fn mro<'gc>(ctx: &Ctx<'gc, '_>, bases: &[Gc<'gc, Class<'gc>>]) -> PyResult<'
         let Some(c) = candidate else {
             let names: Vec<&str> = bases.iter().map(|b| b.name_str()).collect();
             return ctx.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };

@@ -95,7 +95,8 @@ pub fn enter_function<'gc>(
         // The arguments are already where the first locals go.
         ctx.st.stack.resize(base + nlocals, Value::Undef);
     } else {
-        let locals = bind_args(ctx, func, &ctx.st.stack[base..].to_vec(), kwnames);
+        let args = ctx.st.stack.split_off(base);
+        let locals = bind_args(ctx, func, &args, kwnames);
         ctx.st.stack.truncate(base);
         match locals {
             Ok(l) => ctx.st.stack.extend_from_slice(&l),
@@ -192,7 +193,8 @@ fn bind_args<'gc>(
                 } else if found.is_some() {
                     posonly_as_kw.push(key);
                 } else {
-                    return ctx.type_error(format!("{qualname}() got an unexpected keyword argument '{key}'"));
+                    return ctx
+                        .type_error(format!("{qualname}() got an unexpected keyword argument '{key}'"));
                 }
             }
         }
@@ -209,11 +211,11 @@ fn bind_args<'gc>(
     let ndefaults = defaults.map_or(0, |d| d.0.len());
     let first_default = argcount - ndefaults.min(argcount);
     let mut missing = Vec::new();
-    for i in take..argcount {
-        if locals[i].is_undef() {
+    for (i, local) in locals.iter_mut().enumerate().take(argcount).skip(take) {
+        if local.is_undef() {
             if i >= first_default {
                 if let Some(d) = defaults {
-                    locals[i] = d.0[i - first_default];
+                    *local = d.0[i - first_default];
                 }
             } else {
                 missing.push(&*co.varnames[i]);
@@ -230,12 +232,12 @@ fn bind_args<'gc>(
     }
     // Keyword-only parameters.
     let mut missing = Vec::new();
-    for i in argcount..argcount + kwonly {
-        if locals[i].is_undef() {
+    for (i, local) in locals.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
+        if local.is_undef() {
             let name = &*co.varnames[i];
             let default = func.kwdefaults.get().and_then(|d| d.borrow().get_str(name));
             match default {
-                Some(v) => locals[i] = v,
+                Some(v) => *local = v,
                 None => missing.push(name),
             }
         }
@@ -340,11 +342,17 @@ impl<'gc, 'a> Exec<'gc, 'a> {
                 }
                 Ok(0)
             }
-            Value::Type(cls) if cls.layout == Layout::Object && !cls.builtin && Class::user_lookup(cls, "__new__").is_none() => {
+            Value::Type(cls)
+                if cls.layout == Layout::Object
+                    && !cls.builtin
+                    && Class::user_lookup(cls, "__new__").is_none() =>
+            {
                 // A user class: make the instance, then run __init__ in a frame that keeps it.
                 let init = match Class::lookup_with_owner(cls, "__init__") {
                     Some((Value::Function(init), _)) => Some(init),
-                    Some((_, owner)) if !owner.builtin => return self.call_native_op(pc, callee_slot, callee, kwnames),
+                    Some((_, owner)) if !owner.builtin => {
+                        return self.call_native_op(pc, callee_slot, callee, kwnames)
+                    }
                     _ => None,
                 };
                 let inst = Value::Instance(Gc::new(
@@ -382,7 +390,13 @@ impl<'gc, 'a> Exec<'gc, 'a> {
 
     /// A call that runs no frame in this loop: the arguments leave the stack and the result
     /// takes the callable's slot.
-    fn call_native_op(&mut self, pc: usize, callee_slot: usize, callee: Value<'gc>, kwnames: &[Value<'gc>]) -> Result<usize, Stop<'gc>> {
+    fn call_native_op(
+        &mut self,
+        pc: usize,
+        callee_slot: usize,
+        callee: Value<'gc>,
+        kwnames: &[Value<'gc>],
+    ) -> Result<usize, Stop<'gc>> {
         let argv: Vec<Value<'gc>> = self.ctx.st.stack[callee_slot + 1..].to_vec();
         self.ctx.st.stack.truncate(callee_slot);
         self.frame().pc = pc as u32 + 1;

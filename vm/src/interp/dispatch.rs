@@ -42,7 +42,8 @@ impl Threaded {
     pub fn new(co: &CodeObject) -> Threaded {
         #[cfg(tail_dispatch)]
         {
-            let ops = co.code.iter().map(|i| TailOp { handler: tail::handler_for(i.op), arg: i.arg }).collect();
+            let ops =
+                co.code.iter().map(|i| TailOp { handler: tail::handler_for(i.op), arg: i.arg }).collect();
             Threaded { ops }
         }
         #[cfg(not(tail_dispatch))]

@@ -64,7 +64,12 @@ pub fn make<'gc>(ctx: &mut Ctx<'gc, '_>, func: Gc<'gc, Function<'gc>>) -> Value<
 /// Push a suspended or just-created generator's frame (the caller checked its state): the
 /// generator in the callable slot, its slots, then `sent` when it resumes after a yield.
 /// Returns the pc it continues at.
-fn push_frame<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, on_return: OnReturn, sent: Value<'gc>) -> PyResult<'gc, u32> {
+fn push_frame<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    g: GenRef<'gc>,
+    on_return: OnReturn,
+    sent: Value<'gc>,
+) -> PyResult<'gc, u32> {
     if ctx.st.frames.len() >= ctx.st.config.recursion_limit {
         return Err(ctx.error("RecursionError", "maximum recursion depth exceeded"));
     }
@@ -142,7 +147,13 @@ fn just_started<'gc>(ctx: &Ctx<'gc, '_>) -> PyErr<'gc> {
 
 impl<'gc, 'a> Exec<'gc, 'a> {
     /// FOR_ITER or SEND at `pc` resumes generator `g` (on top of the stack) with `sent`.
-    pub fn resume_generator(&mut self, pc: usize, g: GenRef<'gc>, sent: Value<'gc>, on_return: OnReturn) -> Result<usize, Stop<'gc>> {
+    pub fn resume_generator(
+        &mut self,
+        pc: usize,
+        g: GenRef<'gc>,
+        sent: Value<'gc>,
+        on_return: OnReturn,
+    ) -> Result<usize, Stop<'gc>> {
         let state = g.borrow().state;
         match state {
             GenState::Running => return Err(Stop::Raise(already_executing(&self.ctx))),
@@ -202,7 +213,11 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     }
 
     /// A generator frame (popped) returned `value`.
-    pub(super) fn return_from_generator(&mut self, frame: Frame<'gc>, value: Value<'gc>) -> Result<usize, Stop<'gc>> {
+    pub(super) fn return_from_generator(
+        &mut self,
+        frame: Frame<'gc>,
+        value: Value<'gc>,
+    ) -> Result<usize, Stop<'gc>> {
         if let Some(g) = of_frame(&self.ctx, &frame) {
             finish(&mut self.ctx, g);
         }
@@ -252,7 +267,12 @@ fn check_native_depth<'gc>(ctx: &Ctx<'gc, '_>) -> PyResult<'gc, ()> {
 
 /// Run the generator frames pushed from index `entry` (the frame of `g`, resumed with
 /// `OnReturn::Resume`) until `g` yields, returns or raises.
-fn run<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, entry: usize, throw: Option<(usize, PyErr<'gc>)>) -> PyResult<'gc, GenStep<'gc>> {
+fn run<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    g: GenRef<'gc>,
+    entry: usize,
+    throw: Option<(usize, PyErr<'gc>)>,
+) -> PyResult<'gc, GenStep<'gc>> {
     match run_pushed(ctx, entry, throw) {
         Stop::Return(v) if g.borrow().state == GenState::Suspended => Ok(GenStep::Yielded(v)),
         Stop::Return(v) => Ok(GenStep::Returned(v)),
@@ -278,7 +298,11 @@ pub fn resume<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, sent: Value<'gc>) -> 
 
 /// A just-created or finished generator cannot take an exception at a yield: the exception
 /// is raised at once (and a just-created one is finished without running).
-fn throw_unstarted<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, exc: PyErr<'gc>) -> PyResult<'gc, GenStep<'gc>> {
+fn throw_unstarted<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    g: GenRef<'gc>,
+    exc: PyErr<'gc>,
+) -> PyResult<'gc, GenStep<'gc>> {
     let state = g.borrow().state;
     match state {
         GenState::Running => Err(already_executing(ctx)),
@@ -309,7 +333,11 @@ fn throw_here<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, exc: PyErr<'gc>) -> P
 /// `g.throw(exc)`: raise `exc` at the yield where `g` is suspended; if it delegates with
 /// `yield from`, in the innermost generator of the chain (or through the `throw` method of
 /// the iterator at the end of the chain), as CPython's `gen_throw`.
-pub fn throw<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, mut exc: PyErr<'gc>) -> PyResult<'gc, GenStep<'gc>> {
+pub fn throw<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    g: GenRef<'gc>,
+    mut exc: PyErr<'gc>,
+) -> PyResult<'gc, GenStep<'gc>> {
     if g.borrow().state != GenState::Suspended {
         return throw_unstarted(ctx, g, exc);
     }
@@ -396,9 +424,7 @@ fn delegating_frame<'gc>(ctx: &Ctx<'gc, '_>, i: usize) -> Option<(usize, Value<'
     if code.get(send)?.op != Opcode::SEND || code.get(send + 1)?.op != Opcode::YIELD_VALUE {
         return None;
     }
-    ctx.st.stack.last().copied()
-        .filter(|_| ctx.st.stack.len() > frame.base as usize)
-        .map(|sub| (send, sub))
+    ctx.st.stack.last().copied().filter(|_| ctx.st.stack.len() > frame.base as usize).map(|sub| (send, sub))
 }
 
 /// `g.close()`: raise GeneratorExit at its yield; an error if it yields again. A delegation

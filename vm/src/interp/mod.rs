@@ -49,6 +49,9 @@ pub struct Exec<'gc, 'a> {
     pub budget: u32,
     /// Frames below this index belong to outer runs.
     pub entry_depth: usize,
+    /// Where an exception raised by the last instruction is raised instead of at its own pc:
+    /// set when the instruction already left its frame for the caller's.
+    pub raise_pc: Option<usize>,
     #[cfg(tail_dispatch)]
     pub ops: &'gc [dispatch::TailOp],
     /// Why the run stopped, set by the handler that stopped it (see `dispatch::Handler`).
@@ -66,6 +69,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
             base: top.base as usize,
             budget,
             entry_depth,
+            raise_pc: None,
             #[cfg(tail_dispatch)]
             ops: &Gc::as_ref(top.code).threaded.ops,
             #[cfg(tail_dispatch)]
@@ -152,9 +156,12 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         Ok(self.frame().pc as usize)
     }
 
+    /// After popping a frame whose return is an error (`__init__` returned a value): the
+    /// error is raised in the caller, at its call instruction.
     fn resume_caller_after_error(&mut self) {
         if self.ctx.st.frames.len() > self.entry_depth {
             self.switch_to_top();
+            self.raise_pc = Some(self.frame().pc.saturating_sub(1) as usize);
         }
     }
 
@@ -162,6 +169,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     /// the pc to continue at, or the stop that ends this run.
     #[cold]
     pub fn handle(&mut self, pc: usize, stop: Stop<'gc>) -> Result<usize, Stop<'gc>> {
+        let pc = self.raise_pc.take().unwrap_or(pc);
         match stop {
             Stop::Raise(e) => {
                 self.chain_context(e);

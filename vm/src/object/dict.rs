@@ -49,7 +49,12 @@ impl<'gc> Dict<'gc> {
     }
 
     /// Position of the entry for `key`, if present.
-    pub fn find(&self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> Option<usize> {
+    pub fn find(
+        &self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> Option<usize> {
         let entries = &self.entries;
         self.index
             .find(hash as u64, |&i| {
@@ -59,7 +64,12 @@ impl<'gc> Dict<'gc> {
             .map(|&i| i as usize)
     }
 
-    pub fn get(&self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> Option<Value<'gc>> {
+    pub fn get(
+        &self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> Option<Value<'gc>> {
         self.find(hash, key, eq).map(|i| self.entries[i].value)
     }
 
@@ -84,7 +94,9 @@ impl<'gc> Dict<'gc> {
                 let e = &entries[i as usize];
                 e.hash == hash
                     && match e.key {
-                        Value::Str(k) => std::ptr::eq(gc_arena::Gc::as_ptr(k), name) || k.as_str() == name.as_str(),
+                        Value::Str(k) => {
+                            std::ptr::eq(gc_arena::Gc::as_ptr(k), name) || k.as_str() == name.as_str()
+                        }
                         _ => false,
                     }
             })
@@ -227,7 +239,12 @@ impl<'gc> Set<'gc> {
     }
 
     /// The slot holding `key`, or where probing for it ended.
-    fn lookup(&self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> Option<usize> {
+    fn lookup(
+        &self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> Option<usize> {
         let mask = self.mask();
         let mut perturb = hash as u64;
         let mut i = hash as u64 as usize & mask;
@@ -236,7 +253,9 @@ impl<'gc> Set<'gc> {
             for j in i..=i + probes {
                 match self.table[j] {
                     Slot::Empty => return None,
-                    Slot::Full { hash: h, key: k } if h == hash && (k.is(key) || eq(k, key)) => return Some(j),
+                    Slot::Full { hash: h, key: k } if h == hash && (k.is(key) || eq(k, key)) => {
+                        return Some(j)
+                    }
                     _ => {}
                 }
             }
@@ -245,12 +264,22 @@ impl<'gc> Set<'gc> {
         }
     }
 
-    pub fn contains(&self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> bool {
+    pub fn contains(
+        &self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> bool {
         self.lookup(hash, key, eq).is_some()
     }
 
     /// Add `key`; false if it was already present.
-    pub fn add(&mut self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> bool {
+    pub fn add(
+        &mut self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> bool {
         let mask = self.mask();
         let mut perturb = hash as u64;
         let mut i = hash as u64 as usize & mask;
@@ -294,7 +323,12 @@ impl<'gc> Set<'gc> {
         }
     }
 
-    pub fn discard(&mut self, hash: i64, key: Value<'gc>, eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool) -> bool {
+    pub fn discard(
+        &mut self,
+        hash: i64,
+        key: Value<'gc>,
+        eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
+    ) -> bool {
         match self.lookup(hash, key, eq) {
             Some(j) => {
                 self.table[j] = Slot::Dummy;
@@ -406,9 +440,9 @@ fn insert_clean<'gc>(table: &mut [Slot<'gc>], mask: usize, hash: i64, key: Value
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if matches!(table[j], Slot::Empty) {
-                    table[j] = Slot::Full { hash, key };
+            for slot in &mut table[i + 1..=i + LINEAR_PROBES] {
+                if matches!(slot, Slot::Empty) {
+                    *slot = Slot::Full { hash, key };
                     return;
                 }
             }

@@ -264,20 +264,64 @@ pub struct Slice<'gc> {
 #[derive(Collect)]
 #[collect(no_drop)]
 pub enum Iter<'gc> {
-    Seq { seq: Value<'gc>, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    Str { s: Gc<'gc, PyStr>, byte: usize },
-    DictKeys { dict: GcCell<'gc, Dict<'gc>>, index: usize, len: usize },
-    DictValues { dict: GcCell<'gc, Dict<'gc>>, index: usize, len: usize },
-    DictItems { dict: GcCell<'gc, Dict<'gc>>, index: usize, len: usize },
-    SetItems { set: Value<'gc>, index: usize, len: usize },
-    Reversed { seq: Value<'gc>, index: usize },
-    Enumerate { iter: Value<'gc>, count: i64 },
-    Zip { iters: Box<[Value<'gc>]>, strict: bool },
-    Map { func: Value<'gc>, iters: Box<[Value<'gc>]> },
-    Filter { func: Value<'gc>, iter: Value<'gc> },
+    Seq {
+        seq: Value<'gc>,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        s: Gc<'gc, PyStr>,
+        byte: usize,
+    },
+    DictKeys {
+        dict: GcCell<'gc, Dict<'gc>>,
+        index: usize,
+        len: usize,
+    },
+    DictValues {
+        dict: GcCell<'gc, Dict<'gc>>,
+        index: usize,
+        len: usize,
+    },
+    DictItems {
+        dict: GcCell<'gc, Dict<'gc>>,
+        index: usize,
+        len: usize,
+    },
+    SetItems {
+        set: Value<'gc>,
+        index: usize,
+        len: usize,
+    },
+    Reversed {
+        seq: Value<'gc>,
+        index: usize,
+    },
+    Enumerate {
+        iter: Value<'gc>,
+        count: i64,
+    },
+    Zip {
+        iters: Box<[Value<'gc>]>,
+        strict: bool,
+    },
+    Map {
+        func: Value<'gc>,
+        iters: Box<[Value<'gc>]>,
+    },
+    Filter {
+        func: Value<'gc>,
+        iter: Value<'gc>,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value<'gc>, sentinel: Value<'gc> },
+    Callable {
+        func: Value<'gc>,
+        sentinel: Value<'gc>,
+    },
     Exhausted,
 }
 

@@ -27,9 +27,9 @@ pub fn attribute_error<'gc>(ctx: &Ctx<'gc, '_>, obj: Value<'gc>, name: &str) -> 
 fn bind<'gc>(ctx: &Ctx<'gc, '_>, attr: Value<'gc>, obj: Value<'gc>) -> Value<'gc> {
     match attr {
         Value::Function(_) => Value::Method(Gc::new(ctx.mc, BoundMethod { func: attr, receiver: obj })),
-        Value::Builtin(b) if b.bound.is_undef() && matches!(b.owner, Value::Type(_)) => {
-            Value::Builtin(Gc::new(ctx.mc, Builtin { name: b.name, func: b.func, bound: obj, owner: b.owner }))
-        }
+        Value::Builtin(b) if b.bound.is_undef() && matches!(b.owner, Value::Type(_)) => Value::Builtin(
+            Gc::new(ctx.mc, Builtin { name: b.name, func: b.func, bound: obj, owner: b.owner }),
+        ),
         _ => attr,
     }
 }
@@ -47,7 +47,8 @@ pub fn is_data_descriptor(attr: Value<'_>) -> bool {
     match attr {
         Value::Descriptor(d) => matches!(*d, Descriptor::Property(_)),
         Value::Instance(i) => {
-            Class::user_lookup(i.class, "__set__").is_some() || Class::user_lookup(i.class, "__delete__").is_some()
+            Class::user_lookup(i.class, "__set__").is_some()
+                || Class::user_lookup(i.class, "__delete__").is_some()
         }
         _ => false,
     }
@@ -62,7 +63,9 @@ pub fn descr_get<'gc>(
     cls: Gc<'gc, Class<'gc>>,
 ) -> PyResult<'gc, Value<'gc>> {
     match attr {
-        Value::Function(_) | Value::Builtin(_) => Ok(if obj.is_undef() { attr } else { bind(ctx, attr, obj) }),
+        Value::Function(_) | Value::Builtin(_) => {
+            Ok(if obj.is_undef() { attr } else { bind(ctx, attr, obj) })
+        }
         Value::Descriptor(d) => match &*d {
             Descriptor::StaticMethod(f) => Ok(*f),
             Descriptor::ClassMethod(f) => {
@@ -91,7 +94,12 @@ pub fn descr_get<'gc>(
 
 /// `property 'x' of 'C' object has no setter` (without the name when the property was not
 /// created in a class body).
-fn property_error<'gc>(ctx: &Ctx<'gc, '_>, name: Value<'gc>, obj: Value<'gc>, what: &str) -> crate::PyErr<'gc> {
+fn property_error<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    name: Value<'gc>,
+    obj: Value<'gc>,
+    what: &str,
+) -> crate::PyErr<'gc> {
     let msg = match name.as_str() {
         Some(n) => format!("property '{n}' of '{}' object has no {what}", ctx.type_name(obj)),
         None => format!("property of '{}' object has no {what}", ctx.type_name(obj)),
@@ -208,7 +216,11 @@ fn descriptor_set<'gc>(
     }
 }
 
-pub fn getattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>) -> PyResult<'gc, Value<'gc>> {
+pub fn getattr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+) -> PyResult<'gc, Value<'gc>> {
     match getattr_opt(ctx, obj, name)? {
         Some(v) => Ok(v),
         None => Err(attribute_error(ctx, obj, name.as_str())),
@@ -216,7 +228,11 @@ pub fn getattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
 }
 
 /// `getattr` that reports a missing attribute as `None` instead of raising.
-pub fn getattr_opt<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn getattr_opt<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let n = name.as_str();
     if n == "__class__" {
         return Ok(Some(Value::Type(ctx.type_of(obj))));
@@ -298,18 +314,28 @@ pub fn getattr_opt<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, P
 }
 
 /// The attributes every exception has (its dict and class come after).
-fn exception_attr<'gc>(ctx: &mut Ctx<'gc, '_>, e: crate::PyErr<'gc>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+fn exception_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    e: crate::PyErr<'gc>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     match name {
         "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__" => {
             crate::builtins::introspect::value_attr(ctx, Value::Exception(e), name)
         }
-        "value" if ctx.exc_matches(e, "StopIteration") => Ok(Some(crate::ops::exceptions::stop_iteration_value(e))),
+        "value" if ctx.exc_matches(e, "StopIteration") => {
+            Ok(Some(crate::ops::exceptions::stop_iteration_value(e)))
+        }
         _ => Ok(None),
     }
 }
 
 /// A user class's `__getattr__`, called when the normal lookup found nothing.
-fn getattr_hook<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>) -> PyResult<'gc, Option<Value<'gc>>> {
+fn getattr_hook<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let Some(hook) = Class::user_lookup(ctx.type_of(obj), "__getattr__") else { return Ok(None) };
     let f = bind(ctx, hook, obj);
     crate::interp::call_value(ctx, f, &[Value::Str(name)], &[]).map(Some)
@@ -325,7 +351,8 @@ fn super_getattr<'gc>(
 ) -> PyResult<'gc, Option<Value<'gc>>> {
     let n = name.as_str();
     if let Some(start) = sup.obj_type {
-        let mro: Vec<Gc<'gc, Class<'gc>>> = std::iter::once(start).chain(start.ancestors.iter().copied()).collect();
+        let mro: Vec<Gc<'gc, Class<'gc>>> =
+            std::iter::once(start).chain(start.ancestors.iter().copied()).collect();
         let after = mro.iter().position(|c| Gc::ptr_eq(*c, sup.thisclass)).map_or(mro.len(), |i| i + 1);
         for c in &mro[after..] {
             let found = c.dict.borrow().get_pystr(&name);
@@ -347,7 +374,12 @@ fn super_getattr<'gc>(
     })
 }
 
-pub fn setattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>, value: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn setattr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+    value: Value<'gc>,
+) -> PyResult<'gc, ()> {
     let key = Value::Str(name);
     match obj {
         Value::Instance(inst) => {
@@ -362,7 +394,12 @@ pub fn setattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
         Value::Type(t) if !t.builtin => {
             if name.as_str() == "__name__" || name.as_str() == "__qualname__" {
                 let Value::Str(s) = value else {
-                    let msg = format!("can only assign string to {}.{}, not '{}'", t.name_str(), name.as_str(), ctx.type_name(value));
+                    let msg = format!(
+                        "can only assign string to {}.{}, not '{}'",
+                        t.name_str(),
+                        name.as_str(),
+                        ctx.type_name(value)
+                    );
                     return ctx.type_error(msg);
                 };
                 if name.as_str() == "__name__" {
@@ -393,13 +430,16 @@ pub fn setattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
             Ok(())
         }
         Value::Exception(e) => {
-            if exception_attr(ctx, e, name.as_str())?.is_none() && descriptor_set(ctx, obj, name, Some(value))? {
+            if exception_attr(ctx, e, name.as_str())?.is_none()
+                && descriptor_set(ctx, obj, name, Some(value))?
+            {
                 return Ok(());
             }
             crate::builtins::introspect::set_exception_attr(ctx, e, name, value)
         }
         Value::Type(t) => {
-            let msg = format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), t.name_str());
+            let msg =
+                format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), t.name_str());
             ctx.type_error(msg)
         }
         _ => {
@@ -446,7 +486,11 @@ pub fn delattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
 
 /// LOAD_METHOD: the unbound function to call with `obj` as first argument, when the
 /// attribute is a method found on the type (and not shadowed by the instance).
-pub fn load_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn load_method<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     match obj {
         Value::Instance(inst) => {
             if Class::user_lookup(inst.class, "__getattribute__").is_some() {
@@ -460,7 +504,11 @@ pub fn load_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, P
                 _ => Ok(None),
             }
         }
-        Value::Module(_) | Value::Type(_) | Value::Function(_) | Value::Descriptor(_) | Value::Exception(_) => Ok(None),
+        Value::Module(_)
+        | Value::Type(_)
+        | Value::Function(_)
+        | Value::Descriptor(_)
+        | Value::Exception(_) => Ok(None),
         _ => match ctx.type_of(obj).lookup(name.as_str()) {
             Some(b @ Value::Builtin(_)) => Ok(Some(b)),
             _ => Ok(None),
@@ -469,7 +517,11 @@ pub fn load_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, P
 }
 
 /// A special method looked up on the type of `obj` and bound to it.
-pub fn special_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn special_method<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let class = ctx.type_of(obj);
     match class.lookup(name) {
         None => Ok(None),
@@ -480,7 +532,11 @@ pub fn special_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: &str) 
 
 /// A special method a user class defines for `obj` (not one of the built-in defaults that
 /// the protocols implement directly), bound to it.
-pub fn user_special_method<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn user_special_method<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let class = ctx.type_of(obj);
     match Class::user_lookup(class, name) {
         None => Ok(None),

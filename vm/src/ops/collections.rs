@@ -18,7 +18,11 @@ fn plain_key(v: Value<'_>) -> bool {
 
 /// Equality for a lookup: built-in, or the full protocol for user objects (evaluated
 /// eagerly over candidates, so no borrow of the table is held across a call).
-fn key_eq<'gc>(ctx: &mut Ctx<'gc, '_>, candidates: &[Value<'gc>], key: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+fn key_eq<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    candidates: &[Value<'gc>],
+    key: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     for c in candidates {
         if c.is(key) || crate::ops::compare::eq(ctx, *c, key)? {
             return Ok(Some(*c));
@@ -27,7 +31,11 @@ fn key_eq<'gc>(ctx: &mut Ctx<'gc, '_>, candidates: &[Value<'gc>], key: Value<'gc
     Ok(None)
 }
 
-pub fn dict_get<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn dict_get<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    d: GcCell<'gc, Dict<'gc>>,
+    key: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let h = hash(ctx, key)?;
     if plain_key(key) {
         return Ok(d.borrow().get(h, key, &mut |a, b| builtin_eq(a, b)));
@@ -39,7 +47,12 @@ pub fn dict_get<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Val
     }
 }
 
-pub fn dict_set<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Value<'gc>, value: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn dict_set<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    d: GcCell<'gc, Dict<'gc>>,
+    key: Value<'gc>,
+    value: Value<'gc>,
+) -> PyResult<'gc, ()> {
     let h = hash(ctx, key)?;
     if plain_key(key) {
         d.borrow_mut(ctx.mc).insert(h, key, value, &mut |a, b| builtin_eq(a, b));
@@ -52,7 +65,11 @@ pub fn dict_set<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Val
 }
 
 /// Remove `key`; its value if it was there.
-pub fn dict_del<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, key: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn dict_del<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    d: GcCell<'gc, Dict<'gc>>,
+    key: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let h = hash(ctx, key)?;
     let k = if plain_key(key) {
         key
@@ -86,10 +103,27 @@ pub fn frozenset_from<'gc>(ctx: &mut Ctx<'gc, '_>, items: &[Value<'gc>]) -> PyRe
 
 pub fn set_add<'gc>(ctx: &mut Ctx<'gc, '_>, set: Value<'gc>, item: Value<'gc>) -> PyResult<'gc, ()> {
     let h = hash(ctx, item)?;
-    if let Value::Set(s) = set {
+    let Value::Set(s) = set else { return Ok(()) };
+    if plain_key(item) {
         s.borrow_mut(ctx.mc).add(h, item, &mut |a, b| builtin_eq(a, b));
+        return Ok(());
+    }
+    if set_member(ctx, set, h, item)?.is_none() {
+        s.borrow_mut(ctx.mc).add(h, item, &mut |a, b| a.is(b));
     }
     Ok(())
+}
+
+/// The member of `set` equal to `item` (a user object: its `__eq__` may run), if any.
+fn set_member<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    set: Value<'gc>,
+    h: i64,
+    item: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
+    let candidates: Vec<Value<'gc>> =
+        set_items(set).into_iter().filter(|(eh, _)| *eh == h).map(|(_, k)| k).collect();
+    key_eq(ctx, &candidates, item)
 }
 
 pub fn set_contains<'gc>(ctx: &mut Ctx<'gc, '_>, set: Value<'gc>, item: Value<'gc>) -> PyResult<'gc, bool> {
@@ -103,6 +137,9 @@ pub fn set_contains<'gc>(ctx: &mut Ctx<'gc, '_>, set: Value<'gc>, item: Value<'g
         }
         (_, Err(e)) => return Err(e),
     };
+    if !plain_key(item) {
+        return Ok(set_member(ctx, set, h, item)?.is_some());
+    }
     Ok(match set {
         Value::Set(s) => s.borrow().contains(h, item, &mut |a, b| builtin_eq(a, b)),
         Value::FrozenSet(s) => s.contains(h, item, &mut |a, b| builtin_eq(a, b)),
@@ -133,7 +170,12 @@ pub fn set_eq<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyRe
 }
 
 /// Subset and superset comparisons.
-pub fn set_compare<'gc>(ctx: &mut Ctx<'gc, '_>, op: CompareOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn set_compare<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: CompareOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let subset = |ctx: &mut Ctx<'gc, '_>, x: Value<'gc>, y: Value<'gc>| -> PyResult<'gc, bool> {
         for (_, k) in set_items(x) {
             if !set_contains(ctx, y, k)? {

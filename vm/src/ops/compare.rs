@@ -223,7 +223,11 @@ fn order<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyResult<
     })
 }
 
-fn seq_order<'gc>(ctx: &mut Ctx<'gc, '_>, xs: &[Value<'gc>], ys: &[Value<'gc>]) -> PyResult<'gc, Option<Ordering>> {
+fn seq_order<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    xs: &[Value<'gc>],
+    ys: &[Value<'gc>],
+) -> PyResult<'gc, Option<Ordering>> {
     for (x, y) in xs.iter().zip(ys) {
         if x.is(*y) || eq(ctx, *x, *y)? {
             continue;
@@ -239,12 +243,21 @@ fn seq_order<'gc>(ctx: &mut Ctx<'gc, '_>, xs: &[Value<'gc>], ys: &[Value<'gc>]) 
 fn unorderable<'gc>(ctx: &Ctx<'gc, '_>, sym: &str, a: Value<'gc>, b: Value<'gc>) -> crate::PyErr<'gc> {
     ctx.error(
         "TypeError",
-        format!("'{sym}' not supported between instances of '{}' and '{}'", ctx.type_name(a), ctx.type_name(b)),
+        format!(
+            "'{sym}' not supported between instances of '{}' and '{}'",
+            ctx.type_name(a),
+            ctx.type_name(b)
+        ),
     )
 }
 
 /// `a op b` for the six comparison operators.
-pub fn compare<'gc>(ctx: &mut Ctx<'gc, '_>, op: CompareOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn compare<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: CompareOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     match op {
         CompareOp::Eq => return Ok(Value::Bool(eq(ctx, a, b)?)),
         CompareOp::Ne => {
@@ -284,7 +297,8 @@ pub fn contains<'gc>(ctx: &mut Ctx<'gc, '_>, container: Value<'gc>, item: Value<
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
             _ => {
-                let msg = format!("'in <string>' requires string as left operand, not {}", ctx.type_name(item));
+                let msg =
+                    format!("'in <string>' requires string as left operand, not {}", ctx.type_name(item));
                 ctx.type_error(msg)
             }
         },

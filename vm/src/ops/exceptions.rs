@@ -62,7 +62,9 @@ pub fn matches<'gc>(ctx: &mut Ctx<'gc, '_>, exc: Value<'gc>, typ: Value<'gc>) ->
             }
             for x in t.0.iter() {
                 if !matches!(x, Value::Type(c) if is_exception_class(*c)) {
-                    return ctx.type_error("catching classes that do not inherit from BaseException is not allowed");
+                    return ctx.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    );
                 }
             }
             Ok(false)
@@ -103,7 +105,9 @@ pub fn format_exception<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
             (b.cause, b.context, b.suppress_context)
         };
         let (next, header) = match (cause, context) {
-            (Value::Exception(c), _) => (c, "\nThe above exception was the direct cause of the following exception:\n\n"),
+            (Value::Exception(c), _) => {
+                (c, "\nThe above exception was the direct cause of the following exception:\n\n")
+            }
             (_, Value::Exception(c)) if !suppress => {
                 (c, "\nDuring handling of the above exception, another exception occurred:\n\n")
             }

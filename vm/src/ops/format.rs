@@ -57,7 +57,8 @@ pub fn parse_spec<'gc>(ctx: &Ctx<'gc, '_>, spec: &str) -> PyResult<'gc, Spec> {
     }
     if i > start {
         let w: String = chars[start..i].iter().collect();
-        s.width = Some(w.parse().map_err(|_| ctx.error("ValueError", "Too many decimal digits in format string"))?);
+        s.width =
+            Some(w.parse().map_err(|_| ctx.error("ValueError", "Too many decimal digits in format string"))?);
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -73,7 +74,8 @@ pub fn parse_spec<'gc>(ctx: &Ctx<'gc, '_>, spec: &str) -> PyResult<'gc, Spec> {
             return ctx.value_error("Format specifier missing precision");
         }
         let p: String = chars[start..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| ctx.error("ValueError", "Too many decimal digits in format string"))?);
+        s.precision =
+            Some(p.parse().map_err(|_| ctx.error("ValueError", "Too many decimal digits in format string"))?);
     }
     if i < chars.len() {
         s.kind = Some(chars[i]);
@@ -103,7 +105,9 @@ pub fn format_str<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec_text: &str) -
     }
     let spec = parse_spec(ctx, spec_text)?;
     match v {
-        Value::Bool(_) | Value::Int(_) | Value::BigInt(_) if !matches!(spec.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) => {
+        Value::Bool(_) | Value::Int(_) | Value::BigInt(_)
+            if !matches!(spec.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
+        {
             let i = as_int(v).map(|i| i.big()).unwrap_or_default();
             format_int(ctx, &i, &spec)
         }
@@ -128,12 +132,13 @@ fn pad(body: &str, spec: &Spec, default_align: char, sign_prefix_len: usize) -> 
     let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() { '0' } else { ' ' });
     let align = spec.align.unwrap_or(if spec.zero && default_align == '>' { '=' } else { default_align });
     let n = width - len;
-    let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
     match align {
         '<' => format!("{body}{}", f(n)),
         '^' => format!("{}{body}{}", f(n / 2), f(n - n / 2)),
         '=' => {
-            let (head, tail) = body.split_at(body.char_indices().nth(sign_prefix_len).map_or(body.len(), |(i, _)| i));
+            let (head, tail) =
+                body.split_at(body.char_indices().nth(sign_prefix_len).map_or(body.len(), |(i, _)| i));
             format!("{head}{}{tail}", f(n))
         }
         _ => format!("{}{body}", f(n)),
@@ -165,7 +170,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     let n = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);
@@ -198,7 +203,10 @@ pub fn format_int<'gc>(ctx: &Ctx<'gc, '_>, i: &BigInt, spec: &Spec) -> PyResult<
             if spec.sign.is_some() {
                 return ctx.value_error("Sign not allowed with integer format specifier 'c'");
             }
-            let c = i.to_u32().and_then(char::from_u32).ok_or_else(|| ctx.error("OverflowError", "%c arg not in range(0x110000)"))?;
+            let c = i
+                .to_u32()
+                .and_then(char::from_u32)
+                .ok_or_else(|| ctx.error("OverflowError", "%c arg not in range(0x110000)"))?;
             return Ok(pad(&c.to_string(), spec, '<', 0));
         }
         's' => return ctx.value_error("Unknown format code 's' for object of type 'int'"),
@@ -214,7 +222,8 @@ pub fn format_int<'gc>(ctx: &Ctx<'gc, '_>, i: &BigInt, spec: &Spec) -> PyResult<
         }
         None => digits,
     };
-    let head = format!("{}{}", sign_str(i.is_negative(), spec.sign), if spec.alternate { prefix } else { "" });
+    let head =
+        format!("{}{}", sign_str(i.is_negative(), spec.sign), if spec.alternate { prefix } else { "" });
     let body = format!("{head}{digits}");
     Ok(pad(&body, spec, '>', head.chars().count()))
 }
@@ -315,7 +324,9 @@ pub fn format_float<'gc>(ctx: &Ctx<'gc, '_>, f: f64, spec: &Spec) -> PyResult<'g
                 }
                 None => float_repr(a),
             },
-            Some(k) => return ctx.value_error(format!("Unknown format code '{k}' for object of type 'float'")),
+            Some(k) => {
+                return ctx.value_error(format!("Unknown format code '{k}' for object of type 'float'"))
+            }
         }
     };
     let body = match spec.grouping {
@@ -394,26 +405,27 @@ pub fn percent<'gc>(ctx: &mut Ctx<'gc, '_>, fmt: &str, args: Value<'gc>) -> PyRe
             }
             i += 1;
         }
-        let take_num = |i: &mut usize, ctx: &mut Ctx<'gc, '_>, next: &mut usize| -> PyResult<'gc, Option<usize>> {
-            if *i < chars.len() && chars[*i] == '*' {
-                *i += 1;
-                let v = items.get(*next).copied();
-                *next += 1;
-                return match v.and_then(crate::ops::compare::small_int) {
-                    Some(n) => Ok(Some(n.max(0) as usize)),
-                    None => ctx.type_error("* wants int"),
-                };
-            }
-            let start = *i;
-            while *i < chars.len() && chars[*i].is_ascii_digit() {
-                *i += 1;
-            }
-            if *i > start {
-                let s: String = chars[start..*i].iter().collect();
-                return Ok(s.parse().ok());
-            }
-            Ok(None)
-        };
+        let take_num =
+            |i: &mut usize, ctx: &mut Ctx<'gc, '_>, next: &mut usize| -> PyResult<'gc, Option<usize>> {
+                if *i < chars.len() && chars[*i] == '*' {
+                    *i += 1;
+                    let v = items.get(*next).copied();
+                    *next += 1;
+                    return match v.and_then(crate::ops::compare::small_int) {
+                        Some(n) => Ok(Some(n.max(0) as usize)),
+                        None => ctx.type_error("* wants int"),
+                    };
+                }
+                let start = *i;
+                while *i < chars.len() && chars[*i].is_ascii_digit() {
+                    *i += 1;
+                }
+                if *i > start {
+                    let s: String = chars[start..*i].iter().collect();
+                    return Ok(s.parse().ok());
+                }
+                Ok(None)
+            };
         spec.width = take_num(&mut i, ctx, &mut next)?;
         if i < chars.len() && chars[i] == '.' {
             i += 1;
@@ -457,7 +469,12 @@ pub fn percent<'gc>(ctx: &mut Ctx<'gc, '_>, fmt: &str, args: Value<'gc>) -> PyRe
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
                 };
-                let text_spec = Spec { fill: Some(' '), align: Some(spec.align.filter(|a| *a == '<').unwrap_or('>')), width: spec.width, ..Spec::default() };
+                let text_spec = Spec {
+                    fill: Some(' '),
+                    align: Some(spec.align.filter(|a| *a == '<').unwrap_or('>')),
+                    width: spec.width,
+                    ..Spec::default()
+                };
                 pad(&s, &text_spec, '>', 0)
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
@@ -467,7 +484,10 @@ pub fn percent<'gc>(ctx: &mut Ctx<'gc, '_>, fmt: &str, args: Value<'gc>) -> PyRe
                         Some(IntArg::Small(n)) => BigInt::from(n),
                         Some(IntArg::Big(b)) => b,
                         None => {
-                            let msg = format!("%{kind} format: a real number is required, not {}", ctx.type_name(v));
+                            let msg = format!(
+                                "%{kind} format: a real number is required, not {}",
+                                ctx.type_name(v)
+                            );
                             let msg = if matches!(kind, 'x' | 'X' | 'o') {
                                 format!("%{kind} format: an integer is required, not {}", ctx.type_name(v))
                             } else {
@@ -477,7 +497,8 @@ pub fn percent<'gc>(ctx: &mut Ctx<'gc, '_>, fmt: &str, args: Value<'gc>) -> PyRe
                         }
                     },
                 };
-                let mut s = Spec { kind: Some(if matches!(kind, 'i' | 'u') { 'd' } else { kind }), ..spec.clone() };
+                let mut s =
+                    Spec { kind: Some(if matches!(kind, 'i' | 'u') { 'd' } else { kind }), ..spec.clone() };
                 if let Some(p) = spec.precision {
                     // Precision is a minimum digit count for integers in % formatting.
                     let digits = match kind {
@@ -487,7 +508,16 @@ pub fn percent<'gc>(ctx: &mut Ctx<'gc, '_>, fmt: &str, args: Value<'gc>) -> PyRe
                     };
                     let digits = format!("{}{}", "0".repeat(p.saturating_sub(digits.len())), digits);
                     let digits = if kind == 'X' { digits.to_uppercase() } else { digits };
-                    let prefix = if spec.alternate { match kind { 'x' => "0x", 'X' => "0X", 'o' => "0o", _ => "" } } else { "" };
+                    let prefix = if spec.alternate {
+                        match kind {
+                            'x' => "0x",
+                            'X' => "0X",
+                            'o' => "0o",
+                            _ => "",
+                        }
+                    } else {
+                        ""
+                    };
                     let head = format!("{}{}", sign_str(n.is_negative(), spec.sign), prefix);
                     s.precision = None;
                     pad(&format!("{head}{digits}"), &s, '>', head.len())
@@ -504,12 +534,16 @@ pub fn percent<'gc>(ctx: &mut Ctx<'gc, '_>, fmt: &str, args: Value<'gc>) -> PyRe
                         return ctx.type_error(msg);
                     }
                 };
-                let s = Spec { kind: Some(kind), precision: Some(spec.precision.unwrap_or(6)), ..spec.clone() };
+                let s =
+                    Spec { kind: Some(kind), precision: Some(spec.precision.unwrap_or(6)), ..spec.clone() };
                 format_float(ctx, f, &s)?
             }
             'c' => match v {
                 Value::Str(s) if s.len() == 1 => s.as_str().to_string(),
-                _ => match crate::ops::compare::small_int(v).and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32) {
+                _ => match crate::ops::compare::small_int(v)
+                    .and_then(|n| u32::try_from(n).ok())
+                    .and_then(char::from_u32)
+                {
                     Some(c) => c.to_string(),
                     None => return ctx.type_error("%c requires int or char"),
                 },

@@ -200,7 +200,9 @@ pub fn next<'gc>(ctx: &mut Ctx<'gc, '_>, it: Value<'gc>) -> PyResult<'gc, Option
                 None => Ok(None),
             }
         }
-        Iter::DictKeys { dict, index, len } | Iter::DictValues { dict, index, len } | Iter::DictItems { dict, index, len } => {
+        Iter::DictKeys { dict, index, len }
+        | Iter::DictValues { dict, index, len }
+        | Iter::DictItems { dict, index, len } => {
             let d = dict.borrow();
             if d.len() != *len {
                 *len = usize::MAX;
@@ -298,12 +300,22 @@ pub fn next<'gc>(ctx: &mut Ctx<'gc, '_>, it: Value<'gc>) -> PyResult<'gc, Option
                     None => {
                         if strict && (i > 0 || iters[1..].iter().any(|_| true)) {
                             if i > 0 {
-                                let msg = format!("zip() argument {} is shorter than argument{} 1{}", i + 1, if i > 1 { "s" } else { "" }, if i > 1 { format!("-{}", i) } else { String::new() });
+                                let msg = format!(
+                                    "zip() argument {} is shorter than argument{} 1{}",
+                                    i + 1,
+                                    if i > 1 { "s" } else { "" },
+                                    if i > 1 { format!("-{}", i) } else { String::new() }
+                                );
                                 return ctx.value_error(msg);
                             }
                             for (j, other) in iters.iter().enumerate().skip(1) {
                                 if next(ctx, *other)?.is_some() {
-                                    let msg = format!("zip() argument {} is longer than argument{} 1{}", j + 1, if j > 1 { "s" } else { "" }, if j > 1 { format!("-{}", j) } else { String::new() });
+                                    let msg = format!(
+                                        "zip() argument {} is longer than argument{} 1{}",
+                                        j + 1,
+                                        if j > 1 { "s" } else { "" },
+                                        if j > 1 { format!("-{}", j) } else { String::new() }
+                                    );
                                     return ctx.value_error(msg);
                                 }
                             }
@@ -388,7 +400,12 @@ pub fn to_vec<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Vec<V
 }
 
 /// Unpack exactly `before` items (or, with `after`, `before` + a list + `after`), in order.
-pub fn unpack<'gc>(ctx: &mut Ctx<'gc, '_>, seq: Value<'gc>, before: usize, after: Option<usize>) -> PyResult<'gc, Vec<Value<'gc>>> {
+pub fn unpack<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    seq: Value<'gc>,
+    before: usize,
+    after: Option<usize>,
+) -> PyResult<'gc, Vec<Value<'gc>>> {
     if !is_iterable(ctx, seq) {
         let msg = format!("cannot unpack non-iterable {} object", ctx.type_name(seq));
         return ctx.type_error(msg);

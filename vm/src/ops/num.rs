@@ -122,7 +122,12 @@ fn dunders(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
 
 /// Call `obj.name(arg)` if the user's class of `obj` defines `name`; `None` when it does not
 /// or the method returns NotImplemented.
-fn try_dunder<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: &str, arg: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+fn try_dunder<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: &str,
+    arg: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let Some(m) = crate::ops::attr::user_special_method(ctx, obj, name)? else { return Ok(None) };
     if m.is_none() {
         return Ok(None);
@@ -134,7 +139,12 @@ fn try_dunder<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: &str, arg: Val
 /// The operator methods of user classes, in CPython's order: `a.__iop__(b)` for an in-place
 /// operator, then `a.__op__(b)`, then `b.__rop__(a)` when `b` is of another type (first, if
 /// its type is a subclass of `a`'s that overrides `__rop__`).
-fn user_binary<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+fn user_binary<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: BinaryOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     let (name, rname, iname) = dunders(op);
     if op.is_inplace() {
         if let Some(r) = try_dunder(ctx, a, iname, b)? {
@@ -169,7 +179,12 @@ fn user_binary<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Valu
 }
 
 /// `a op b` for every binary operator.
-pub fn binary_op<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn binary_op<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: BinaryOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let base = op.base();
     if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
         if let Some(r) = user_binary(ctx, op, a, b)? {
@@ -188,8 +203,12 @@ pub fn binary_op<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Va
         return Ok(v);
     }
     let msg = match (base, a) {
-        (BinaryOp::Add, Value::Str(_)) => format!("can only concatenate str (not \"{}\") to str", ctx.type_name(b)),
-        (BinaryOp::Add, Value::List(_)) => format!("can only concatenate list (not \"{}\") to list", ctx.type_name(b)),
+        (BinaryOp::Add, Value::Str(_)) => {
+            format!("can only concatenate str (not \"{}\") to str", ctx.type_name(b))
+        }
+        (BinaryOp::Add, Value::List(_)) => {
+            format!("can only concatenate list (not \"{}\") to list", ctx.type_name(b))
+        }
         (BinaryOp::Add, Value::Tuple(_)) => {
             format!("can only concatenate tuple (not \"{}\") to tuple", ctx.type_name(b))
         }
@@ -200,8 +219,17 @@ pub fn binary_op<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Va
             format!("can't multiply sequence by non-int of type '{}'", ctx.type_name(a))
         }
         _ => {
-            let sym = if base == BinaryOp::Power && !op.is_inplace() { "** or pow()".to_string() } else { op.symbol() };
-            format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, ctx.type_name(a), ctx.type_name(b))
+            let sym = if base == BinaryOp::Power && !op.is_inplace() {
+                "** or pow()".to_string()
+            } else {
+                op.symbol()
+            };
+            format!(
+                "unsupported operand type(s) for {}: '{}' and '{}'",
+                sym,
+                ctx.type_name(a),
+                ctx.type_name(b)
+            )
         }
     };
     ctx.type_error(msg)
@@ -222,7 +250,15 @@ fn int_op<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, x: IntArg, y: IntArg) -> Py
             Or => Some(a | b),
             Xor => Some(a ^ b),
             Lshift if (0..63).contains(&b) => a.checked_mul(1i64 << b).filter(|r| (r >> b) == a),
-            Rshift if b >= 0 => Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b }),
+            Rshift if b >= 0 => Some(if b >= 64 {
+                if a < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                a >> b
+            }),
             _ => None,
         };
         if let Some(r) = small {
@@ -237,7 +273,11 @@ fn int_op<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, x: IntArg, y: IntArg) -> Py
         TrueDivide => return true_divide(ctx, &a, &b),
         FloorDivide | Remainder => {
             if b.is_zero() {
-                let msg = if op == FloorDivide { "integer division or modulo by zero" } else { "integer modulo by zero" };
+                let msg = if op == FloorDivide {
+                    "integer division or modulo by zero"
+                } else {
+                    "integer modulo by zero"
+                };
                 return Err(ctx.error("ZeroDivisionError", msg));
             }
             let (q, r) = floor_divmod_big(&a, &b);
@@ -324,7 +364,8 @@ fn true_divide<'gc>(ctx: &mut Ctx<'gc, '_>, a: &BigInt, b: &BigInt) -> PyResult<
     // Scale so the quotient has 64 significant bits, then let the float conversion round.
     let (na, nb) = (a.bits() as i64, b.bits() as i64);
     let shift = 64 - (na - nb);
-    let (num, den) = if shift > 0 { (a << shift as usize, b.clone()) } else { (a.clone(), b << (-shift) as usize) };
+    let (num, den) =
+        if shift > 0 { (a << shift as usize, b.clone()) } else { (a.clone(), b << (-shift) as usize) };
     let q = &num / &den;
     let exact = (&q * &den) == num;
     let mut qf = q.to_f64().unwrap_or(f64::INFINITY);

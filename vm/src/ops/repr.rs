@@ -102,7 +102,9 @@ pub fn default_repr<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>) -> String {
     let class = ctx.type_of(v);
     let module = if class.builtin { None } else { class.dict.borrow().get_str("__module__") };
     match module.and_then(|m| m.as_str()) {
-        Some(m) if m != "builtins" => format!("<{}.{} object at {}>", m, class.qualname.get().as_str(), addr(v)),
+        Some(m) if m != "builtins" => {
+            format!("<{}.{} object at {}>", m, class.qualname.get().as_str(), addr(v))
+        }
         _ => format!("<{} object at {}>", class.qualname.get().as_str(), addr(v)),
     }
 }
@@ -149,9 +151,17 @@ pub fn addr(v: Value<'_>) -> String {
     format!("{:#x}", v.ptr().unwrap_or(0))
 }
 
-fn write_repr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen: &mut Vec<usize>) -> PyResult<'gc, ()> {
+fn write_repr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    v: Value<'gc>,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+) -> PyResult<'gc, ()> {
     if seen.len() > MAX_REPR_DEPTH {
-        return Err(ctx.error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+        return Err(ctx.error(
+            "RecursionError",
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
     }
     match v {
         Value::Undef => out.push_str("<NULL>"),
@@ -192,7 +202,9 @@ fn write_repr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen
                 ));
             }
         }
-        Value::Function(f) => out.push_str(&format!("<function {} at {}>", f.qualname.get().as_str(), addr(v))),
+        Value::Function(f) => {
+            out.push_str(&format!("<function {} at {}>", f.qualname.get().as_str(), addr(v)))
+        }
         Value::Builtin(b) => {
             if b.bound.is_undef() || matches!(b.bound, Value::Module(_)) {
                 out.push_str(&format!("<built-in function {}>", b.name));
@@ -286,7 +298,11 @@ fn write_repr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen
         }
         Value::Descriptor(d) => match &*d {
             Descriptor::StaticMethod(f) | Descriptor::ClassMethod(f) => {
-                out.push_str(if matches!(*d, Descriptor::StaticMethod(_)) { "<staticmethod(" } else { "<classmethod(" });
+                out.push_str(if matches!(*d, Descriptor::StaticMethod(_)) {
+                    "<staticmethod("
+                } else {
+                    "<classmethod("
+                });
                 write_repr(ctx, *f, out, seen)?;
                 out.push_str(")>");
             }
@@ -311,7 +327,12 @@ fn addr_or_fake(v: Value<'_>) -> String {
     }
 }
 
-fn write_container<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String, seen: &mut Vec<usize>) -> PyResult<'gc, ()> {
+fn write_container<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    v: Value<'gc>,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+) -> PyResult<'gc, ()> {
     match v {
         Value::List(l) => {
             let items = l.borrow().clone();
@@ -328,7 +349,8 @@ fn write_container<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String,
             out.push(')');
         }
         Value::Dict(d) => {
-            let entries: Vec<(Value<'gc>, Value<'gc>)> = d.borrow().iter().map(|e| (e.key, e.value)).collect();
+            let entries: Vec<(Value<'gc>, Value<'gc>)> =
+                d.borrow().iter().map(|e| (e.key, e.value)).collect();
             out.push('{');
             for (i, (k, val)) in entries.into_iter().enumerate() {
                 if i > 0 {
@@ -341,7 +363,8 @@ fn write_container<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String,
             out.push('}');
         }
         Value::Set(_) | Value::FrozenSet(_) => {
-            let items: Vec<Value<'gc>> = crate::ops::collections::set_items(v).into_iter().map(|(_, k)| k).collect();
+            let items: Vec<Value<'gc>> =
+                crate::ops::collections::set_items(v).into_iter().map(|(_, k)| k).collect();
             let frozen = matches!(v, Value::FrozenSet(_));
             if items.is_empty() {
                 out.push_str(if frozen { "frozenset()" } else { "set()" });
@@ -362,7 +385,12 @@ fn write_container<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, out: &mut String,
     Ok(())
 }
 
-fn write_items<'gc>(ctx: &mut Ctx<'gc, '_>, items: &[Value<'gc>], out: &mut String, seen: &mut Vec<usize>) -> PyResult<'gc, ()> {
+fn write_items<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    items: &[Value<'gc>],
+    out: &mut String,
+    seen: &mut Vec<usize>,
+) -> PyResult<'gc, ()> {
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");

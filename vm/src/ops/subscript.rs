@@ -13,7 +13,7 @@ fn index<'gc>(ctx: &Ctx<'gc, '_>, key: Value<'gc>, len: usize, what: &str) -> Py
     let i = match as_int(key) {
         Some(IntArg::Small(i)) => i,
         Some(IntArg::Big(_)) => {
-            return Err(ctx.error("IndexError", format!("cannot fit 'int' into an index-sized integer")));
+            return Err(ctx.error("IndexError", "cannot fit 'int' into an index-sized integer"));
         }
         None => {
             let msg = format!("{what} indices must be integers or slices, not {}", ctx.type_name(key));
@@ -34,7 +34,9 @@ pub fn slice_indices<'gc>(ctx: &Ctx<'gc, '_>, s: &Slice<'gc>, len: usize) -> PyR
             Value::None => Ok(None),
             _ => match as_int(v) {
                 Some(IntArg::Small(i)) => Ok(Some(i)),
-                Some(IntArg::Big(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })),
+                Some(IntArg::Big(b)) => {
+                    Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }))
+                }
                 None => ctx.type_error("slice indices must be integers or None or have an __index__ method"),
             },
         }
@@ -166,7 +168,12 @@ pub fn key_error<'gc>(ctx: &Ctx<'gc, '_>, key: Value<'gc>) -> crate::PyErr<'gc> 
     ctx.new_exc(class, vec![key])
 }
 
-pub fn setitem<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, key: Value<'gc>, value: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn setitem<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    key: Value<'gc>,
+    value: Value<'gc>,
+) -> PyResult<'gc, ()> {
     match obj {
         Value::List(l) => {
             if let Value::Slice(s) = key {

@@ -36,7 +36,7 @@ def outer():
 
 
 r = repr(outer())
-print(r.startswith("<generator object outer.<locals>.inner at 0x"), r.endswith(">"))
+print(r[:42], r[-1])
 
 
 def nothing():
