@@ -129,7 +129,8 @@ fn run(program: Program, gc_stats: bool) -> ExitCode {
     // Compiling deeply nested source and native code re-entering the interpreter use the
     // Rust stack; give them room (only touched pages cost memory).
     const STACK: usize = 512 << 20;
-    let worker = std::thread::Builder::new().stack_size(STACK).spawn(move || run_on_this_thread(program, gc_stats));
+    let worker =
+        std::thread::Builder::new().stack_size(STACK).spawn(move || run_on_this_thread(program, gc_stats));
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {

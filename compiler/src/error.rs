@@ -81,8 +81,15 @@ impl SyntaxError {
 
     /// As [`SyntaxError::at`], but with CPython's *byte* offsets (`col + 1`), which is what
     /// the symtable and the code generator report (only the parser converts to characters).
-    pub fn at_bytes(kind: ErrorKind, msg: impl Into<String>, filename: &str, source: &str, loc: crate::ast::Loc) -> SyntaxError {
-        let mut e = SyntaxError::at(kind, msg, filename, source, loc.lineno, loc.col, loc.end_lineno, loc.end_col);
+    pub fn at_bytes(
+        kind: ErrorKind,
+        msg: impl Into<String>,
+        filename: &str,
+        source: &str,
+        loc: crate::ast::Loc,
+    ) -> SyntaxError {
+        let mut e =
+            SyntaxError::at(kind, msg, filename, source, loc.lineno, loc.col, loc.end_lineno, loc.end_col);
         e.offset = loc.col + 1;
         e.end_offset = loc.end_col + 1;
         e

@@ -1046,7 +1046,8 @@ fn in_table(table: &[u32], c: char) -> bool {
     lo > 0 && c <= table[2 * lo - 1]
 }
 
-fn is_xid_start(c: char) -> bool {
+/// XID_Start (Unicode 14, as CPython 3.11): can begin an identifier (with `_`).
+pub fn is_xid_start(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
@@ -1054,7 +1055,8 @@ fn is_xid_start(c: char) -> bool {
     }
 }
 
-fn is_xid_continue(c: char) -> bool {
+/// XID_Continue (Unicode 14, as CPython 3.11): can continue an identifier.
+pub fn is_xid_continue(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
@@ -1063,7 +1065,7 @@ fn is_xid_continue(c: char) -> bool {
 }
 
 /// Python's `str.isprintable()` for one character.
-fn is_printable(c: char) -> bool {
+pub fn is_printable(c: char) -> bool {
     if c.is_ascii() {
         (' '..='~').contains(&c)
     } else {

@@ -27,11 +27,7 @@ pub enum Mode {
 
 /// Compile `source` (already decoded; see [`lexer::decode_source`]) into the code object of
 /// a module (`Mode::Exec`) or of one expression (`Mode::Eval`).
-pub fn compile(
-    source: &str,
-    filename: &str,
-    mode: Mode,
-) -> Result<std::sync::Arc<CodeObject>, SyntaxError> {
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<std::sync::Arc<CodeObject>, SyntaxError> {
     let bump = bumpalo::Bump::new();
     let module = bump.alloc(parser::parse(&bump, source, filename, mode)?);
     codegen::compile_module(&bump, module, source, filename, mode == Mode::Eval)

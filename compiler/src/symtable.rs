@@ -10,6 +10,8 @@
 //! The code generator finds a block by the address of its AST node (`ScopeId` lookups via
 //! [`SymbolTable::scope_of`]), as CPython keys entries by node pointer.
 
+use std::rc::Rc;
+
 use bumpalo::Bump;
 use hashbrown::{HashMap, HashSet};
 
@@ -167,8 +169,7 @@ pub fn build<'a>(
     b.stack.pop();
     let mut table = SymbolTable { blocks: b.blocks, by_node: b.by_node };
     let mut free = HashSet::new();
-    let mut global = HashSet::new();
-    Analyzer { table: &mut table, source, filename }.block(0, None, &mut free, &mut global)?;
+    Analyzer { table: &mut table, source, filename }.block(0, None, &mut free, Layered::default())?;
     Ok(table)
 }
 
@@ -651,9 +652,10 @@ impl<'a, 's> Builder<'a, 's> {
 
     fn named_expr(&mut self, target: &'a Expr<'a>, value: &'a Expr<'a>, loc: Loc) -> R {
         if self.cur().comp_iter_expr > 0 {
-            return Err(
-                self.err("assignment expression cannot be used in a comprehension iterable expression".into(), loc)
-            );
+            return Err(self.err(
+                "assignment expression cannot be used in a comprehension iterable expression".into(),
+                loc,
+            ));
         }
         if self.cur().comprehension.is_some() {
             self.extend_named_expr_scope(target)?;
@@ -672,7 +674,9 @@ impl<'a, 's> Builder<'a, 's> {
             if block.comprehension.is_some() {
                 if block.flags(name) & DEF_COMP_ITER != 0 {
                     return Err(self.err(
-                        format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                        format!(
+                            "assignment expression cannot rebind comprehension iteration variable '{name}'"
+                        ),
                         loc,
                     ));
                 }
@@ -754,6 +758,50 @@ struct Analyzer<'t, 'a, 's> {
 
 type Names<'a> = HashSet<&'a str>;
 
+/// A set of names that a block hands down to its children: a layer of additions and removals
+/// over the parent's set, so passing the sets down the block tree (which CPython does by
+/// copying) costs nothing per child.
+#[derive(Default)]
+struct Layered<'a> {
+    parent: Option<Rc<Layered<'a>>>,
+    added: Names<'a>,
+    removed: Names<'a>,
+}
+
+impl<'a> Layered<'a> {
+    fn over(parent: &Rc<Layered<'a>>) -> Layered<'a> {
+        Layered { parent: Some(parent.clone()), added: HashSet::new(), removed: HashSet::new() }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        let mut layer = self;
+        loop {
+            if layer.removed.contains(name) {
+                return false;
+            }
+            if layer.added.contains(name) {
+                return true;
+            }
+            match &layer.parent {
+                Some(p) => layer = p,
+                None => return false,
+            }
+        }
+    }
+
+    fn insert(&mut self, name: &'a str) {
+        self.removed.remove(name);
+        self.added.insert(name);
+    }
+
+    fn remove(&mut self, name: &'a str) {
+        self.added.remove(name);
+        if self.parent.as_ref().is_some_and(|p| p.contains(name)) {
+            self.removed.insert(name);
+        }
+    }
+}
+
 impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
     fn err_at_directive(&self, id: ScopeId, name: &str, msg: String) -> SyntaxError {
         let loc = self.table.blocks[id]
@@ -765,34 +813,38 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
         SyntaxError::at_bytes(ErrorKind::SyntaxError, msg, self.filename, self.source, loc)
     }
 
-    /// `bound` is `None` for the module block (CPython passes NULL there). It is this block's
-    /// own copy: a `global` declaration removes the name from it.
+    /// CPython's `analyze_block`. `bound` is `None` for the module block (CPython passes
+    /// NULL there); `bound` and `global` are this block's own layers (a `global` declaration
+    /// removes the name from `bound`); the block's free names are added to `free`.
     fn block(
         &mut self,
         id: ScopeId,
-        mut bound: Option<Names<'a>>,
+        mut bound: Option<Layered<'a>>,
         free: &mut Names<'a>,
-        global: &mut Names<'a>,
+        mut global: Layered<'a>,
     ) -> Result<(), SyntaxError> {
         let kind = self.table.blocks[id].kind;
         let mut local: Names<'a> = HashSet::new();
         let mut scopes: HashMap<&'a str, Scope> = HashMap::new();
-        let mut newglobal: Names<'a> = HashSet::new();
         let mut newfree: Names<'a> = HashSet::new();
-        let mut newbound: Names<'a> = HashSet::new();
 
         // A class namespace is invisible to nested functions: what they see is what the
-        // class itself sees.
-        if kind == BlockKind::Class {
-            newglobal.extend(global.iter().copied());
-            if let Some(b) = &bound {
-                newbound.extend(b.iter().copied());
-            }
-        }
+        // class itself sees, so its children's sets are taken before analysing it.
+        let class_view = if kind == BlockKind::Class {
+            let g = std::mem::take(&mut global);
+            let g = Rc::new(g);
+            global = Layered::over(&g);
+            let b = bound.take().map(Rc::new);
+            bound = b.as_ref().map(Layered::over);
+            Some((g, b))
+        } else {
+            None
+        };
 
-        let names: Vec<(&'a str, u32)> = self.table.blocks[id].symbols.iter().map(|(n, s)| (*n, s.flags)).collect();
+        let names: Vec<(&'a str, u32)> =
+            self.table.blocks[id].symbols.iter().map(|(n, s)| (*n, s.flags)).collect();
         for (name, flags) in names {
-            let scope = self.analyze_name(id, name, flags, bound.as_mut(), &mut local, global)?;
+            let scope = self.analyze_name(id, name, flags, bound.as_mut(), &mut local, &mut global)?;
             // A free name of this block is free in the blocks around it too (until one binds it).
             if scope == Scope::Free {
                 free.insert(name);
@@ -800,17 +852,29 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
             scopes.insert(name, scope);
         }
 
-        if kind != BlockKind::Class {
-            if kind == BlockKind::Function {
-                newbound.extend(local.iter().copied());
+        let bound = bound.map(Rc::new);
+        let (newbound, newglobal): (Rc<Layered<'a>>, Rc<Layered<'a>>) = match class_view {
+            Some((g, b)) => {
+                let mut nb = match &b {
+                    Some(b) => Layered::over(b),
+                    None => Layered::default(),
+                };
+                nb.insert("__class__");
+                (Rc::new(nb), g)
             }
-            if let Some(b) = &bound {
-                newbound.extend(b.iter().copied());
+            None => {
+                let mut nb = match &bound {
+                    Some(b) => Layered::over(b),
+                    None => Layered::default(),
+                };
+                if kind == BlockKind::Function {
+                    for name in &local {
+                        nb.insert(name);
+                    }
+                }
+                (Rc::new(nb), Rc::new(global))
             }
-            newglobal.extend(global.iter().copied());
-        } else {
-            newbound.insert("__class__");
-        }
+        };
 
         let mut allfree: Names<'a> = HashSet::new();
         let children = self.table.blocks[id].children.clone();
@@ -821,8 +885,7 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
                 continue;
             }
             let mut temp_free = newfree.clone();
-            let mut temp_global = newglobal.clone();
-            self.block(child, Some(newbound.clone()), &mut temp_free, &mut temp_global)?;
+            self.block(child, Some(Layered::over(&newbound)), &mut temp_free, Layered::over(&newglobal))?;
             allfree.extend(temp_free);
         }
         newfree.extend(allfree);
@@ -836,10 +899,8 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
                     }
                 }
             }
-            BlockKind::Class => {
-                if newfree.remove("__class__") {
-                    self.table.blocks[id].needs_class_closure = true;
-                }
+            BlockKind::Class if newfree.remove("__class__") => {
+                self.table.blocks[id].needs_class_closure = true;
             }
             _ => {}
         }
@@ -874,9 +935,9 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
         id: ScopeId,
         name: &'a str,
         flags: u32,
-        bound: Option<&mut Names<'a>>,
+        bound: Option<&mut Layered<'a>>,
         local: &mut Names<'a>,
-        global: &mut Names<'a>,
+        global: &mut Layered<'a>,
     ) -> Result<Scope, SyntaxError> {
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
@@ -890,10 +951,18 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
         }
         if flags & DEF_NONLOCAL != 0 {
             let Some(b) = bound else {
-                return Err(self.err_at_directive(id, name, "nonlocal declaration not allowed at module level".into()));
+                return Err(self.err_at_directive(
+                    id,
+                    name,
+                    "nonlocal declaration not allowed at module level".into(),
+                ));
             };
             if !b.contains(name) {
-                return Err(self.err_at_directive(id, name, format!("no binding for nonlocal '{name}' found")));
+                return Err(self.err_at_directive(
+                    id,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
             }
             return Ok(Scope::Free);
         }

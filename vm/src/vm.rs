@@ -25,7 +25,12 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { recursion_limit: 1000, gc: GcConfig::from_env(), capture_stdout: false, argv: vec![String::new()] }
+        Config {
+            recursion_limit: 1000,
+            gc: GcConfig::from_env(),
+            capture_stdout: false,
+            argv: vec![String::new()],
+        }
     }
 }
 
@@ -104,15 +109,21 @@ impl Vm {
 
     /// What the program printed, when stdout is captured.
     pub fn take_stdout(&mut self) -> String {
-        self.heap.mutate_root(|_, st| String::from_utf8_lossy(&std::mem::take(&mut st.out.captured)).into_owned())
+        self.heap
+            .mutate_root(|_, st| String::from_utf8_lossy(&std::mem::take(&mut st.out.captured)).into_owned())
     }
 
     pub fn run_file(&mut self, path: &str) -> Result<(), RunError> {
         let bytes = std::fs::read(path).map_err(|e| RunError::Uncaught {
-            report: format!("cellvm: can't open file '{path}': [Errno {}] {}\n", e.raw_os_error().unwrap_or(2), os_message(&e)),
+            report: format!(
+                "cellvm: can't open file '{path}': [Errno {}] {}\n",
+                e.raw_os_error().unwrap_or(2),
+                os_message(&e)
+            ),
             status: 2,
         })?;
-        let source = cellvm_compiler::lexer::decode_source(&bytes, path).map_err(|e| RunError::Syntax(e.report()))?;
+        let source =
+            cellvm_compiler::lexer::decode_source(&bytes, path).map_err(|e| RunError::Syntax(e.report()))?;
         self.run_source(&source, path)
     }
 
@@ -207,6 +218,12 @@ fn os_message(e: &std::io::Error) -> String {
 pub fn format_gc_stats(s: &GcStats) -> String {
     format!(
         "gc: collections={} objects allocated={} freed={} live={} bytes allocated={} freed={} live={}",
-        s.collections, s.objects_allocated, s.objects_freed, s.objects_live, s.bytes_allocated, s.bytes_freed, s.bytes_live
+        s.collections,
+        s.objects_allocated,
+        s.objects_freed,
+        s.objects_live,
+        s.bytes_allocated,
+        s.bytes_freed,
+        s.bytes_live
     )
 }

@@ -146,8 +146,12 @@ impl<'a, 's> Compiler<'a, 's> {
             }
             ExprKind::Dict { keys, values } => self.dict(keys, values)?,
             ExprKind::Set(elts) => self.sequence(elts, Seq::Set, 0)?,
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, "<listcomp>", generators, elt, None)?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, "<setcomp>", generators, elt, None)?,
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, "<listcomp>", generators, elt, None)?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, "<setcomp>", generators, elt, None)?
+            }
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, "<genexpr>", generators, elt, None)?
             }
@@ -470,7 +474,11 @@ impl<'a, 's> Compiler<'a, 's> {
                 self.load_const(Const::Tuple(items.into()));
             } else {
                 self.emit(build, pushed);
-                let folded = if kind == Seq::Set { Const::FrozenSet(items.into()) } else { Const::Tuple(items.into()) };
+                let folded = if kind == Seq::Set {
+                    Const::FrozenSet(items.into())
+                } else {
+                    Const::Tuple(items.into())
+                };
                 self.load_const(folded);
                 self.emit(extend, 1);
                 if kind == Seq::Tuple {
@@ -612,7 +620,12 @@ impl<'a, 's> Compiler<'a, 's> {
 
     /// The arguments of a call whose callable (and `pushed` leading arguments) are on the
     /// stack: CPython's `compiler_call_helper`.
-    pub(super) fn call_helper(&mut self, pushed: u32, args: &'a [Expr<'a>], keywords: &'a [Keyword<'a>]) -> R {
+    pub(super) fn call_helper(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr<'a>],
+        keywords: &'a [Keyword<'a>],
+    ) -> R {
         self.validate_keywords(keywords)?;
         let simple = args.len() + keywords.len() * 2 <= STACK_USE_GUARDRAIL
             && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
@@ -701,7 +714,14 @@ impl<'a, 's> Compiler<'a, 's> {
     }
 
     fn lambda(&mut self, e: &'a Expr<'a>, args: &'a Arguments<'a>, body: &'a Expr<'a>) -> R {
-        for a in args.posonlyargs.iter().chain(args.args).chain(args.kwonlyargs).chain(args.vararg).chain(args.kwarg) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(args.args)
+            .chain(args.kwonlyargs)
+            .chain(args.vararg)
+            .chain(args.kwarg)
+        {
             if a.arg == "__debug__" {
                 return Err(self.error_at("cannot assign to __debug__", a.loc));
             }

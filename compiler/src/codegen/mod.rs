@@ -64,7 +64,8 @@ pub fn compile_module<'a>(
     eval: bool,
 ) -> Result<Arc<CodeObject>, SyntaxError> {
     let future_flags = if eval { 0 } else { future_features(module, source, filename)? };
-    let table = symtable::build(bump, module, source, filename, future_flags & flags::FUTURE_ANNOTATIONS != 0)?;
+    let table =
+        symtable::build(bump, module, source, filename, future_flags & flags::FUTURE_ANNOTATIONS != 0)?;
     let mut c = Compiler {
         bump,
         table,
@@ -103,16 +104,18 @@ fn future_features(module: &Module, source: &str, filename: &str) -> Result<u32,
             StmtKind::ImportFrom { module: Some("__future__"), names, .. } => {
                 for a in *names {
                     features |= match a.name {
-                        "nested_scopes" | "generators" | "with_statement" | "division" | "absolute_import"
-                        | "print_function" | "unicode_literals" | "generator_stop" => match a.name {
-                            "division" => flags::FUTURE_DIVISION,
-                            "absolute_import" => flags::FUTURE_ABSOLUTE_IMPORT,
-                            "with_statement" => flags::FUTURE_WITH_STATEMENT,
-                            "print_function" => flags::FUTURE_PRINT_FUNCTION,
-                            "unicode_literals" => flags::FUTURE_UNICODE_LITERALS,
-                            "generator_stop" => flags::FUTURE_GENERATOR_STOP,
-                            _ => 0,
-                        },
+                        "nested_scopes" | "generators" | "with_statement" | "division"
+                        | "absolute_import" | "print_function" | "unicode_literals" | "generator_stop" => {
+                            match a.name {
+                                "division" => flags::FUTURE_DIVISION,
+                                "absolute_import" => flags::FUTURE_ABSOLUTE_IMPORT,
+                                "with_statement" => flags::FUTURE_WITH_STATEMENT,
+                                "print_function" => flags::FUTURE_PRINT_FUNCTION,
+                                "unicode_literals" => flags::FUTURE_UNICODE_LITERALS,
+                                "generator_stop" => flags::FUTURE_GENERATOR_STOP,
+                                _ => 0,
+                            }
+                        }
                         "annotations" => flags::FUTURE_ANNOTATIONS,
                         "barry_as_FLUFL" => flags::FUTURE_BARRY_AS_BDFL,
                         other => {
@@ -252,7 +255,10 @@ impl<'a, 's> Compiler<'a, 's> {
         match scope {
             Some(Scope::Free) | Some(Scope::Cell) => {
                 let cell = scope == Some(Scope::Cell);
-                let i = self.unit_ref().deref(mangled, cell).expect("the symtable's cells and frees are the unit's");
+                let i = self
+                    .unit_ref()
+                    .deref(mangled, cell)
+                    .expect("the symtable's cells and frees are the unit's");
                 let op = match ctx {
                     NameCtx::Load if is_class => LOAD_CLASSDEREF,
                     NameCtx::Load => LOAD_DEREF,
@@ -299,7 +305,8 @@ impl<'a, 's> Compiler<'a, 's> {
         if !code.freevars.is_empty() {
             let is_class = self.unit_ref().kind == UnitKind::Class;
             for name in &code.freevars {
-                let cell = (is_class && &**name == "__class__") || self.block().scope(name) == Some(Scope::Cell);
+                let cell =
+                    (is_class && &**name == "__class__") || self.block().scope(name) == Some(Scope::Cell);
                 let i = self
                     .unit_ref()
                     .deref(name, cell)

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::expr::Seq;
 use super::unit::UnitKind;
-use super::{str_const, docstring, Compiler, FBlock, NameCtx, R};
+use super::{docstring, str_const, Compiler, FBlock, NameCtx, R};
 use crate::ast::*;
 use crate::bytecode::{make_function, BinaryOp, Const, Opcode};
 use crate::symtable::BlockKind;
@@ -114,7 +114,11 @@ impl<'a, 's> Compiler<'a, 's> {
 
     /// Defaults, keyword-only defaults and annotations of a function, pushed for
     /// MAKE_FUNCTION; returns its flags.
-    fn function_prelude(&mut self, args: &'a Arguments<'a>, returns: Option<&'a Expr<'a>>) -> Result<u32, crate::SyntaxError> {
+    fn function_prelude(
+        &mut self,
+        args: &'a Arguments<'a>,
+        returns: Option<&'a Expr<'a>>,
+    ) -> Result<u32, crate::SyntaxError> {
         let mut flags = 0;
         if !args.defaults.is_empty() {
             self.sequence(args.defaults, Seq::Tuple, 0)?;
@@ -143,9 +147,19 @@ impl<'a, 's> Compiler<'a, 's> {
     }
 
     /// The annotations tuple `(name, value, name, value, ...)`, in CPython's order.
-    fn annotations(&mut self, args: &'a Arguments<'a>, returns: Option<&'a Expr<'a>>) -> Result<bool, crate::SyntaxError> {
+    fn annotations(
+        &mut self,
+        args: &'a Arguments<'a>,
+        returns: Option<&'a Expr<'a>>,
+    ) -> Result<bool, crate::SyntaxError> {
         let mut n = 0;
-        let order = args.args.iter().chain(args.posonlyargs).chain(args.vararg).chain(args.kwonlyargs).chain(args.kwarg);
+        let order = args
+            .args
+            .iter()
+            .chain(args.posonlyargs)
+            .chain(args.vararg)
+            .chain(args.kwonlyargs)
+            .chain(args.kwarg);
         for a in order {
             if let Some(ann) = a.annotation {
                 let name = self.mangle(a.arg);
@@ -330,7 +344,11 @@ impl<'a, 's> Compiler<'a, 's> {
     /// Emit the code that leaves every enclosing block (up to the innermost loop when
     /// `to_loop`), innermost first; returns that loop. The handler regions it closes are
     /// closed only for the unwinding code: the caller restores them afterwards.
-    fn unwind_fblock_stack(&mut self, preserve_tos: bool, to_loop: bool) -> Result<Option<FBlock<'a>>, crate::SyntaxError> {
+    fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        to_loop: bool,
+    ) -> Result<Option<FBlock<'a>>, crate::SyntaxError> {
         let blocks = self.fblocks.last().expect("a unit is always open").clone();
         let saved_blocks = blocks.clone();
         let mut result = None;
@@ -415,7 +433,13 @@ impl<'a, 's> Compiler<'a, 's> {
         Ok(())
     }
 
-    fn for_stmt(&mut self, target: &'a Expr<'a>, iter: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>]) -> R {
+    fn for_stmt(
+        &mut self,
+        target: &'a Expr<'a>,
+        iter: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    ) -> R {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
@@ -435,7 +459,13 @@ impl<'a, 's> Compiler<'a, 's> {
         Ok(())
     }
 
-    fn while_stmt(&mut self, s: &'a Stmt<'a>, test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>]) -> R {
+    fn while_stmt(
+        &mut self,
+        s: &'a Stmt<'a>,
+        test: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    ) -> R {
         let top = self.new_label();
         let body_label = self.new_label();
         let anchor = self.new_label();
@@ -766,7 +796,13 @@ impl<'a, 's> Compiler<'a, 's> {
         Ok(())
     }
 
-    fn ann_assign(&mut self, target: &'a Expr<'a>, annotation: &'a Expr<'a>, value: Option<&'a Expr<'a>>, simple: bool) -> R {
+    fn ann_assign(
+        &mut self,
+        target: &'a Expr<'a>,
+        annotation: &'a Expr<'a>,
+        value: Option<&'a Expr<'a>>,
+        simple: bool,
+    ) -> R {
         if let Some(v) = value {
             self.expr(v)?;
             self.store(target)?;
@@ -785,26 +821,19 @@ impl<'a, 's> Compiler<'a, 's> {
                     self.emit(STORE_SUBSCR, 0);
                 }
             }
-            ExprKind::Attribute { value: obj, .. } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(POP_TOP, 0);
-                }
+            ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(POP_TOP, 0);
             }
-            ExprKind::Subscript { value: obj, slice } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(POP_TOP, 0);
-                    self.check_ann_subscript(slice)?;
-                }
+            ExprKind::Subscript { value: obj, slice } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(POP_TOP, 0);
+                self.check_ann_subscript(slice)?;
             }
             _ => {}
         }
         // The annotation of a complex target is evaluated (in a module or class) and dropped.
-        if !simple
-            && self.future_flags & crate::bytecode::flags::FUTURE_ANNOTATIONS == 0
-            && module_or_class
-        {
+        if !simple && self.future_flags & crate::bytecode::flags::FUTURE_ANNOTATIONS == 0 && module_or_class {
             self.expr(annotation)?;
             self.emit(POP_TOP, 0);
         }

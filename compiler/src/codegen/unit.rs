@@ -47,6 +47,8 @@ enum ConstKey {
     Complex(u64, u64),
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
+    Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
 }
 
 fn const_key(c: &Const) -> Option<ConstKey> {
@@ -60,7 +62,9 @@ fn const_key(c: &Const) -> Option<ConstKey> {
         Const::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
         Const::Str(s) => ConstKey::Str(s.clone()),
         Const::Bytes(b) => ConstKey::Bytes(b.clone()),
-        Const::Tuple(_) | Const::FrozenSet(_) | Const::Code(_) => return None,
+        Const::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key).collect::<Option<_>>()?),
+        Const::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(const_key).collect::<Option<_>>()?),
+        Const::Code(_) => return None,
     })
 }
 
@@ -104,7 +108,8 @@ impl<'a> Unit<'a> {
         // lists the parameters that are cells first (in parameter order), then the rest
         // sorted.
         let sorted = block.names_by_scope(Scope::Cell, 0);
-        let mut cellvars: Vec<&'a str> = block.params.iter().copied().filter(|p| sorted.contains(p)).collect();
+        let mut cellvars: Vec<&'a str> =
+            block.params.iter().copied().filter(|p| sorted.contains(p)).collect();
         cellvars.extend(sorted.iter().copied().filter(|c| !block.params.contains(c)));
         if block.needs_class_closure {
             cellvars.push("__class__");
@@ -222,11 +227,6 @@ impl<'a> Unit<'a> {
             self.consts.push(c);
             return i;
         }
-        if let Const::Tuple(_) | Const::FrozenSet(_) = c {
-            if let Some(i) = self.consts.iter().position(|x| *x == c) {
-                return i as u32;
-            }
-        }
         self.consts.push(c);
         self.consts.len() as u32 - 1
     }
@@ -272,12 +272,22 @@ impl<'a> Unit<'a> {
             let depth = (base as i32 + handler.depth_adjust).max(0) as u32;
             let i = i as u32;
             if let Some(last) = exception_table.last_mut() {
-                if last.end == i && last.target == target && last.depth == depth && last.lasti == handler.lasti {
+                if last.end == i
+                    && last.target == target
+                    && last.depth == depth
+                    && last.lasti == handler.lasti
+                {
                     last.end = i + 1;
                     continue;
                 }
             }
-            exception_table.push(ExceptionEntry { start: i, end: i + 1, target, depth, lasti: handler.lasti });
+            exception_table.push(ExceptionEntry {
+                start: i,
+                end: i + 1,
+                target,
+                depth,
+                lasti: handler.lasti,
+            });
         }
 
         let varnames: Vec<Arc<str>> = self.varnames.iter().map(|s| Arc::from(*s)).collect();
@@ -328,7 +338,11 @@ fn intern<'a>(list: &mut Vec<&'a str>, map: &mut HashMap<&'a str, u32>, name: &'
 /// The stack depth before each instruction (`None` where unreachable), by flow analysis;
 /// exception handlers are entered with the depth at their setup point, plus `lasti`, plus
 /// the exception.
-fn stack_depths(instrs: &[Instr], handlers: &[Handler], target_of: &dyn Fn(&Handler) -> u32) -> Vec<Option<u32>> {
+fn stack_depths(
+    instrs: &[Instr],
+    handlers: &[Handler],
+    target_of: &dyn Fn(&Handler) -> u32,
+) -> Vec<Option<u32>> {
     let n = instrs.len();
     let mut depth: Vec<Option<u32>> = vec![None; n];
     let mut setups: HashMap<u32, Vec<usize>> = HashMap::new();

@@ -53,7 +53,12 @@ fn source_arg<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, fname: &str) -> PyResu
     }
 }
 
-fn compile_value<'gc>(ctx: &mut Ctx<'gc, '_>, src: &str, filename: &str, mode: cellvm_compiler::Mode) -> PyResult<'gc, Value<'gc>> {
+fn compile_value<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    src: &str,
+    filename: &str,
+    mode: cellvm_compiler::Mode,
+) -> PyResult<'gc, Value<'gc>> {
     match cellvm_compiler::compile(src, filename, mode) {
         Ok(co) => {
             ctx.st.sources.entry(filename.to_string()).or_insert_with(|| std::sync::Arc::from(src));
@@ -64,11 +69,19 @@ fn compile_value<'gc>(ctx: &mut Ctx<'gc, '_>, src: &str, filename: &str, mode: c
 }
 
 pub fn compile<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let kw = keywords(ctx, "compile", &args, &["source", "filename", "mode", "flags", "dont_inherit", "optimize"])?;
+    let kw = keywords(
+        ctx,
+        "compile",
+        &args,
+        &["source", "filename", "mode", "flags", "dont_inherit", "optimize"],
+    )?;
     let mut a: Vec<Option<Value<'gc>>> = args.positional().iter().map(|v| Some(*v)).collect();
     a.resize(6, None);
     for (k, v) in kw {
-        let i = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"].iter().position(|n| *n == k).unwrap_or(0);
+        let i = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"]
+            .iter()
+            .position(|n| *n == k)
+            .unwrap_or(0);
         a[i] = Some(v);
     }
     let (Some(src), Some(Value::Str(filename)), Some(Value::Str(mode))) = (a[0], a[1], a[2]) else {
@@ -87,13 +100,22 @@ pub fn compile<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc
     compile_value(ctx, &text, &filename, mode)
 }
 
-fn run<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, fname: &str, mode: cellvm_compiler::Mode) -> PyResult<'gc, Value<'gc>> {
+fn run<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    fname: &str,
+    mode: cellvm_compiler::Mode,
+) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, fname, &args, 1, 3)?;
     let code = match a[0] {
         Value::Code(c) => c,
         v => {
             let text = source_arg(ctx, v, fname)?;
-            let text = if mode == cellvm_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+            let text = if mode == cellvm_compiler::Mode::Eval {
+                text.trim_start_matches([' ', '\t']).to_string()
+            } else {
+                text
+            };
             match compile_value(ctx, &text, "<string>", mode)? {
                 Value::Code(c) => c,
                 _ => unreachable!("compile_value makes code"),

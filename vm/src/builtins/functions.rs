@@ -42,6 +42,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         ("exec", crate::builtins::compile::exec),
         ("eval", crate::builtins::compile::eval),
         ("ord", ord),
+        ("format", format),
     ];
     for (name, f) in fns {
         let v = native(ctx, name, *f, Value::Undef);
@@ -101,7 +102,8 @@ pub fn len_of<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, usize
                     Some(n) if n >= 0 => Ok(n as usize),
                     Some(_) => ctx.value_error("__len__() should return >= 0"),
                     None => {
-                        let msg = format!("'{}' object cannot be interpreted as an integer", ctx.type_name(r));
+                        let msg =
+                            format!("'{}' object cannot be interpreted as an integer", ctx.type_name(r));
                         ctx.type_error(msg)
                     }
                 };
@@ -149,9 +151,15 @@ fn abs<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<
 }
 
 /// `isinstance` / `issubclass`'s second argument: a class or a tuple of them.
-fn class_matches<'gc>(ctx: &mut Ctx<'gc, '_>, class: Gc<'gc, Class<'gc>>, spec: Value<'gc>, fname: &str) -> PyResult<'gc, bool> {
+fn class_matches<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    class: Gc<'gc, Class<'gc>>,
+    spec: Value<'gc>,
+    fname: &str,
+) -> PyResult<'gc, bool> {
     match spec {
-        Value::Type(c) => Ok(Class::is_subclass(class, c) || (Gc::ptr_eq(c, ctx.st.types.int) && Gc::ptr_eq(class, ctx.st.types.bool_))),
+        Value::Type(c) => Ok(Class::is_subclass(class, c)
+            || (Gc::ptr_eq(c, ctx.st.types.int) && Gc::ptr_eq(class, ctx.st.types.bool_))),
         Value::Tuple(t) => {
             for x in t.0.iter() {
                 if class_matches(ctx, class, *x, fname)? {
@@ -239,7 +247,11 @@ fn callable<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, V
     Ok(Value::Bool(is_callable(ctx, a[0])))
 }
 
-fn attr_name<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, fname: &str) -> PyResult<'gc, Gc<'gc, crate::object::PyStr>> {
+fn attr_name<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    v: Value<'gc>,
+    fname: &str,
+) -> PyResult<'gc, Gc<'gc, crate::object::PyStr>> {
     match v {
         Value::Str(s) => Ok(ctx.intern(s.as_str())),
         _ => {
@@ -306,7 +318,8 @@ fn locals<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Val
 /// and make the class.
 fn build_class<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let pos = args.positional();
-    let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.first().copied(), pos.get(1).copied()) else {
+    let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.first().copied(), pos.get(1).copied())
+    else {
         return ctx.type_error("__build_class__: func and name required");
     };
     let mut bases = Vec::new();
@@ -328,7 +341,12 @@ fn build_class<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc
     Ok(Value::Type(class))
 }
 
-fn truth_fold<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, name: &str, want: bool) -> PyResult<'gc, Value<'gc>> {
+fn truth_fold<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    name: &str,
+    want: bool,
+) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, name, &args, 1, 1)?;
     let it = ops::iter::get_iter(ctx, a[0])?;
     while let Some(v) = ops::iter::next(ctx, it)? {
@@ -461,4 +479,17 @@ fn ord<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<
             ctx.type_error(msg)
         }
     }
+}
+
+fn format<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    let a = expect_args(ctx, "format", &args, 1, 2)?;
+    let spec = match a.get(1) {
+        None => "",
+        Some(Value::Str(s)) => Gc::as_ref(*s).as_str(),
+        Some(v) => {
+            let type_name = super::method_args::clinic_type_name(ctx, *v);
+            return ctx.type_error(format!("format() argument 2 must be str, not {type_name}"));
+        }
+    };
+    ops::format::format(ctx, a[0], spec)
 }

@@ -15,7 +15,11 @@ fn str_tuple<'gc>(ctx: &mut Ctx<'gc, '_>, names: &[std::sync::Arc<str>]) -> Valu
     ctx.new_tuple(items)
 }
 
-pub fn type_attr<'gc>(ctx: &mut Ctx<'gc, '_>, t: Gc<'gc, Class<'gc>>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn type_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    t: Gc<'gc, Class<'gc>>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     Ok(Some(match name {
         "__name__" => Value::Str(t.name.get()),
         "__qualname__" => Value::Str(t.qualname.get()),
@@ -36,7 +40,11 @@ pub fn type_attr<'gc>(ctx: &mut Ctx<'gc, '_>, t: Gc<'gc, Class<'gc>>, name: &str
     }))
 }
 
-pub fn function_attr<'gc>(ctx: &mut Ctx<'gc, '_>, f: Gc<'gc, Function<'gc>>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn function_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    f: Gc<'gc, Function<'gc>>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     Ok(Some(match name {
         "__name__" => Value::Str(f.name.get()),
         "__qualname__" => Value::Str(f.qualname.get()),
@@ -74,7 +82,12 @@ pub fn function_attr<'gc>(ctx: &mut Ctx<'gc, '_>, f: Gc<'gc, Function<'gc>>, nam
 }
 
 /// Assignments to a function's special attributes; `false` if `name` is not one.
-pub fn set_function_attr<'gc>(ctx: &mut Ctx<'gc, '_>, f: Gc<'gc, Function<'gc>>, name: &str, v: Value<'gc>) -> PyResult<'gc, bool> {
+pub fn set_function_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    f: Gc<'gc, Function<'gc>>,
+    name: &str,
+    v: Value<'gc>,
+) -> PyResult<'gc, bool> {
     match name {
         "__name__" | "__qualname__" => {
             let Value::Str(s) = v else {
@@ -106,7 +119,12 @@ pub fn set_function_attr<'gc>(ctx: &mut Ctx<'gc, '_>, f: Gc<'gc, Function<'gc>>,
     Ok(true)
 }
 
-pub fn set_exception_attr<'gc>(ctx: &mut Ctx<'gc, '_>, e: GcCell<'gc, Exc<'gc>>, name: Gc<'gc, PyStr>, v: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn set_exception_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    e: GcCell<'gc, Exc<'gc>>,
+    name: Gc<'gc, PyStr>,
+    v: Value<'gc>,
+) -> PyResult<'gc, ()> {
     match name.as_str() {
         "__cause__" => {
             if !matches!(v, Value::None | Value::Exception(_)) {
@@ -148,7 +166,11 @@ pub fn set_exception_attr<'gc>(ctx: &mut Ctx<'gc, '_>, e: GcCell<'gc, Exc<'gc>>,
 }
 
 /// Attributes of the other built-in values.
-pub fn value_attr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, name: &str) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn value_attr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    v: Value<'gc>,
+    name: &str,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     Ok(Some(match (v, name) {
         (Value::Cell(c), "cell_contents") => {
             let x = c.get();
@@ -176,7 +198,8 @@ pub fn value_attr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, name: &str) -> PyR
                 "co_names" => str_tuple(ctx, &co.names),
                 "co_consts" => ctx.new_tuple(c.consts.to_vec()),
                 "co_code" => {
-                    let bytes: Vec<u8> = co.code.iter().flat_map(|i| [i.op as u8, i.arg.min(255) as u8]).collect();
+                    let bytes: Vec<u8> =
+                        co.code.iter().flat_map(|i| [i.op as u8, i.arg.min(255) as u8]).collect();
                     Value::Bytes(Gc::new(ctx.mc, bytes.into_boxed_slice()))
                 }
                 _ => return Ok(None),
@@ -199,7 +222,9 @@ pub fn value_attr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, name: &str) -> PyR
                 },
             }
         }
-        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "real" | "numerator") => ops::num::unary(ctx, ops::num::Unary::Pos, v)?,
+        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "real" | "numerator") => {
+            ops::num::unary(ctx, ops::num::Unary::Pos, v)?
+        }
         (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "imag") => Value::Int(0),
         (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "denominator") => Value::Int(1),
         (Value::Float(_), "real") => v,
@@ -255,7 +280,11 @@ pub fn frame_locals<'gc>(ctx: &mut Ctx<'gc, '_>, frame: Frame<'gc>) -> PyResult<
 }
 
 /// `dict.update(src)` / `dict(src)`: a mapping or an iterable of pairs.
-pub fn dict_update_from<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, src: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn dict_update_from<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    d: GcCell<'gc, Dict<'gc>>,
+    src: Value<'gc>,
+) -> PyResult<'gc, ()> {
     if let Value::Dict(s) = src {
         let entries: Vec<(Value<'gc>, Value<'gc>)> = s.borrow().iter().map(|e| (e.key, e.value)).collect();
         for (k, v) in entries {
@@ -273,7 +302,8 @@ pub fn dict_update_from<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, 
             }
         };
         if pair.len() != 2 {
-            let msg = format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len());
+            let msg =
+                format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len());
             return ctx.value_error(msg);
         }
         ops::collections::dict_set(ctx, d, pair[0], pair[1])?;
@@ -283,16 +313,28 @@ pub fn dict_update_from<'gc>(ctx: &mut Ctx<'gc, '_>, d: GcCell<'gc, Dict<'gc>>, 
 
 pub fn install_methods<'gc>(ctx: &mut Ctx<'gc, '_>) {
     let t = &ctx.st.types;
-    let (list, dict, str_) = (t.list, t.dict, t.str);
+    let (list, dict) = (t.list, t.dict);
     methods(ctx, list, &[("append", list_append), ("pop", list_pop)]);
-    methods(ctx, dict, &[("get", dict_get), ("items", dict_items), ("keys", dict_keys), ("values", dict_values)]);
-    methods(ctx, str_, &[("join", str_join)]);
+    methods(
+        ctx,
+        dict,
+        &[("get", dict_get), ("items", dict_items), ("keys", dict_keys), ("values", dict_values)],
+    );
+    super::str_methods::install(ctx);
+    super::bytes_methods::install(ctx);
 }
 
-fn this_list<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>, method: &str) -> PyResult<'gc, GcCell<'gc, Vec<Value<'gc>>>> {
+fn this_list<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    v: Value<'gc>,
+    method: &str,
+) -> PyResult<'gc, GcCell<'gc, Vec<Value<'gc>>>> {
     match v {
         Value::List(l) => Ok(l),
-        _ => ctx.type_error(format!("descriptor '{method}' requires a 'list' object but received a '{}'", ctx.type_name(v))),
+        _ => ctx.type_error(format!(
+            "descriptor '{method}' requires a 'list' object but received a '{}'",
+            ctx.type_name(v)
+        )),
     }
 }
 
@@ -332,7 +374,10 @@ fn list_pop<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, V
 fn this_dict<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>, method: &str) -> PyResult<'gc, GcCell<'gc, Dict<'gc>>> {
     match v {
         Value::Dict(d) => Ok(d),
-        _ => ctx.type_error(format!("descriptor '{method}' for 'dict' objects doesn't apply to a '{}' object", ctx.type_name(v))),
+        _ => ctx.type_error(format!(
+            "descriptor '{method}' for 'dict' objects doesn't apply to a '{}' object",
+            ctx.type_name(v)
+        )),
     }
 }
 
@@ -370,24 +415,4 @@ fn dict_keys<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
 
 fn dict_values<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     dict_view(ctx, args, 1)
-}
-
-fn str_join<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "join", &args, 2, 2)?;
-    let Value::Str(sep) = a[0] else { return ctx.type_error("join requires a str") };
-    let items = ops::iter::to_vec(ctx, a[1])?;
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep.as_str());
-        }
-        match item {
-            Value::Str(s) => out.push_str(s.as_str()),
-            other => {
-                let msg = format!("sequence item {i}: expected str instance, {} found", ctx.type_name(*other));
-                return ctx.type_error(msg);
-            }
-        }
-    }
-    Ok(ctx.new_str(out))
 }

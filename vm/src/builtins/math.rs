@@ -37,7 +37,13 @@ pub fn make<'gc>(ctx: &mut Ctx<'gc, '_>) -> Value<'gc> {
             ("factorial", factorial),
         ],
     );
-    for (name, v) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
+    for (name, v) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
         set(ctx, d, name, Value::Float(v));
     }
     m
@@ -90,7 +96,11 @@ fn log<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<
         Some(b) => {
             let b = float_arg(ctx, *b)?;
             if b <= 0.0 || b == 1.0 {
-                return Err(if b == 1.0 { ctx.error("ZeroDivisionError", "float division by zero") } else { domain(ctx) });
+                return Err(if b == 1.0 {
+                    ctx.error("ZeroDivisionError", "float division by zero")
+                } else {
+                    domain(ctx)
+                });
             }
             Ok(Value::Float(x.ln() / b.ln()))
         }
@@ -123,7 +133,12 @@ fn pow<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<
     Ok(Value::Float(x.powf(y)))
 }
 
-fn rounding<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, name: &str, f: fn(f64) -> f64) -> PyResult<'gc, Value<'gc>> {
+fn rounding<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    name: &str,
+    f: fn(f64) -> f64,
+) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, name, &args, 1, 1)?;
     if ops::num::as_int(a[0]).is_some() && !matches!(a[0], Value::Float(_)) {
         return ops::num::unary(ctx, ops::num::Unary::Pos, a[0]);
@@ -155,7 +170,12 @@ fn trunc<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Valu
     rounding(ctx, args, "trunc", f64::trunc)
 }
 
-fn predicate<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>, name: &str, f: fn(f64) -> bool) -> PyResult<'gc, Value<'gc>> {
+fn predicate<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    args: Args<'gc, '_>,
+    name: &str,
+    f: fn(f64) -> bool,
+) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, name, &args, 1, 1)?;
     let x = float_arg(ctx, a[0])?;
     Ok(Value::Bool(f(x)))

@@ -1,14 +1,21 @@
 //! The `builtins` module and the methods of the built-in types.
 
+mod bytes_methods;
 pub mod classes;
+pub mod codecs;
 pub mod compile;
 pub mod exceptions;
 mod functions;
 pub mod generator;
 pub mod introspect;
 pub mod math;
+pub mod method_args;
 pub mod modules;
+mod str_format;
+mod str_methods;
 mod types;
+pub mod unicode;
+mod unicode_tables;
 
 use gc_arena::Gc;
 
@@ -111,7 +118,12 @@ pub fn expect_args<'gc, 'a>(
 }
 
 /// The keyword arguments of a native call, checked against the names it accepts.
-pub fn keywords<'gc>(ctx: &Ctx<'gc, '_>, fname: &str, args: &Args<'gc, '_>, allowed: &[&str]) -> PyResult<'gc, Vec<(&'gc str, Value<'gc>)>> {
+pub fn keywords<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    fname: &str,
+    args: &Args<'gc, '_>,
+    allowed: &[&str],
+) -> PyResult<'gc, Vec<(&'gc str, Value<'gc>)>> {
     let mut out = Vec::new();
     for (k, v) in args.keywords() {
         if !allowed.contains(&k) {

@@ -41,7 +41,10 @@ pub fn import<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str) -> PyResult<'gc, Value<'g
     Ok(m)
 }
 
-pub fn new_module<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str) -> (Value<'gc>, crate::value::GcCell<'gc, Dict<'gc>>) {
+pub fn new_module<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    name: &str,
+) -> (Value<'gc>, crate::value::GcCell<'gc, Dict<'gc>>) {
     let n = ctx.intern(name);
     let dict = ctx.new_dict(Dict::new());
     set(ctx, dict, "__name__", Value::Str(n));
@@ -49,7 +52,11 @@ pub fn new_module<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str) -> (Value<'gc>, crate
 }
 
 /// Add native functions to a module dict.
-pub fn functions<'gc>(ctx: &mut Ctx<'gc, '_>, dict: crate::value::GcCell<'gc, Dict<'gc>>, fns: &[(&'static str, crate::object::NativeFn)]) {
+pub fn functions<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    dict: crate::value::GcCell<'gc, Dict<'gc>>,
+    fns: &[(&'static str, crate::object::NativeFn)],
+) {
     for (name, f) in fns {
         let v = native(ctx, name, *f, Value::Undef);
         set(ctx, dict, name, v);
@@ -293,13 +300,18 @@ fn gc_get_count<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'g
 
 fn make_time<'gc>(ctx: &mut Ctx<'gc, '_>) -> Value<'gc> {
     let (m, d) = new_module(ctx, "time");
-    functions(ctx, d, &[("time", time_time), ("perf_counter", time_perf_counter), ("monotonic", time_perf_counter)]);
+    functions(
+        ctx,
+        d,
+        &[("time", time_time), ("perf_counter", time_perf_counter), ("monotonic", time_perf_counter)],
+    );
     m
 }
 
 fn time_time<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     expect_args(ctx, "time", &args, 0, 0)?;
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64());
+    let t =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64());
     Ok(Value::Float(t))
 }
 
@@ -318,7 +330,10 @@ fn make_dis<'gc>(ctx: &mut Ctx<'gc, '_>) -> Value<'gc> {
 }
 
 /// The code object behind `dis.dis(x)`'s argument: a function, method, code or source.
-fn code_of<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, std::sync::Arc<cellvm_compiler::CodeObject>> {
+fn code_of<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    v: Value<'gc>,
+) -> PyResult<'gc, std::sync::Arc<cellvm_compiler::CodeObject>> {
     match v {
         Value::Function(f) => Ok(f.code.co.clone()),
         Value::Method(m) => code_of(ctx, m.func),

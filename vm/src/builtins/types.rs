@@ -32,7 +32,10 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
 }
 
 /// The MRO (after the class itself) of a class with these bases: C3 linearisation.
-pub fn mro<'gc>(ctx: &Ctx<'gc, '_>, bases: &[Gc<'gc, Class<'gc>>]) -> PyResult<'gc, Vec<Gc<'gc, Class<'gc>>>> {
+pub fn mro<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    bases: &[Gc<'gc, Class<'gc>>],
+) -> PyResult<'gc, Vec<Gc<'gc, Class<'gc>>>> {
     let mut seqs: Vec<Vec<Gc<'gc, Class<'gc>>>> = bases
         .iter()
         .map(|b| {
@@ -48,7 +51,10 @@ pub fn mro<'gc>(ctx: &Ctx<'gc, '_>, bases: &[Gc<'gc, Class<'gc>>]) -> PyResult<'
         if seqs.is_empty() {
             return Ok(out);
         }
-        let candidate = seqs.iter().map(|s| s[0]).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Gc::ptr_eq(*x, *c))));
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0])
+            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Gc::ptr_eq(*x, *c))));
         let Some(c) = candidate else {
             let names: Vec<&str> = bases.iter().map(|b| b.name_str()).collect();
             return ctx.type_error(format!(
@@ -141,7 +147,8 @@ pub fn parse_int<'gc>(ctx: &mut Ctx<'gc, '_>, text: &str, base: u32) -> PyResult
     let mut base = base;
     let lower = s.to_ascii_lowercase();
     let prefixed = |p: &str| lower.starts_with(p);
-    if base == 0 || base == 16 && prefixed("0x") || base == 8 && prefixed("0o") || base == 2 && prefixed("0b") {
+    if base == 0 || base == 16 && prefixed("0x") || base == 8 && prefixed("0o") || base == 2 && prefixed("0b")
+    {
         if prefixed("0x") {
             base = 16;
             s = &s[2..];
@@ -165,7 +172,14 @@ pub fn parse_int<'gc>(ctx: &mut Ctx<'gc, '_>, text: &str, base: u32) -> PyResult
     let digits: String = s.chars().filter(|c| *c != '_').collect();
     if !digits.chars().all(|c| c.is_digit(base)) {
         // Other Unicode decimal digits count in base 10.
-        let converted: Option<String> = digits.chars().map(|c| c.to_digit(base).or_else(|| unicode_decimal(c)).map(|d| char::from_digit(d, base).unwrap_or('0'))).collect();
+        let converted: Option<String> = digits
+            .chars()
+            .map(|c| {
+                c.to_digit(base)
+                    .or_else(|| unicode_decimal(c))
+                    .map(|d| char::from_digit(d, base).unwrap_or('0'))
+            })
+            .collect();
         match converted {
             Some(d) if base == 10 => return finish_int(ctx, &d, base, neg),
             _ => return invalid(ctx),
@@ -217,7 +231,8 @@ fn float_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
                 if let Some(m) = ops::attr::special_method(ctx, x, "__float__")? {
                     return crate::interp::call_value(ctx, m, &[], &[]);
                 }
-                let msg = format!("float() argument must be a string or a real number, not '{}'", ctx.type_name(x));
+                let msg =
+                    format!("float() argument must be a string or a real number, not '{}'", ctx.type_name(x));
                 ctx.type_error(msg)
             }
         },
@@ -239,12 +254,19 @@ pub fn parse_float<'gc>(ctx: &Ctx<'gc, '_>, text: &str) -> PyResult<'gc, f64> {
             return Ok(if neg { -v } else { v });
         }
     }
-    let ok_underscores = !s.starts_with('_') && !s.ends_with('_') && !s.contains("__") && !s.contains("_.") && !s.contains("._");
+    let ok_underscores = !s.starts_with('_')
+        && !s.ends_with('_')
+        && !s.contains("__")
+        && !s.contains("_.")
+        && !s.contains("._");
     let cleaned: String = s.chars().filter(|c| *c != '_').collect();
     let valid_chars = cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
     match cleaned.parse::<f64>() {
         Ok(v) if ok_underscores && valid_chars && !cleaned.is_empty() => Ok(v),
-        _ => ctx.value_error(format!("could not convert string to float: {}", cellvm_compiler::dis::str_repr(text))),
+        _ => ctx.value_error(format!(
+            "could not convert string to float: {}",
+            cellvm_compiler::dis::str_repr(text)
+        )),
     }
 }
 

@@ -510,7 +510,8 @@ pub fn load_method<'gc>(
         | Value::Descriptor(_)
         | Value::Exception(_) => Ok(None),
         _ => match ctx.type_of(obj).lookup(name.as_str()) {
-            Some(b @ Value::Builtin(_)) => Ok(Some(b)),
+            // Only methods take the receiver; a static method (owner not a type) does not.
+            Some(b @ Value::Builtin(f)) if matches!(f.owner, Value::Type(_)) => Ok(Some(b)),
             _ => Ok(None),
         },
     }

@@ -1,570 +1,527 @@
-//! The format-spec mini-language (`format()`, f-strings, `str.format`) and `%` formatting.
+//! `format(value, spec)`: the format-spec mini-language of `format()`, f-strings and
+//! `str.format`, for str, int (and bool) and float as CPython 3.11's `formatter_unicode.c`
+//! implements it, and `__format__` for everything else.
+//!
+//! ```text
+//! [[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]
+//! ```
 
-use cellvm_compiler::dis::float_repr;
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use std::borrow::Cow;
 
+use num_traits::Signed;
+
+use crate::builtins::unicode;
 use crate::ctx::{Ctx, PyResult};
-use crate::ops::num::{as_int, IntArg};
+use crate::ops::float_str::{float_to_string, Flags, Style};
+use crate::ops::num::IntArg;
 use crate::value::Value;
 
-#[derive(Default, Debug, Clone)]
+pub use crate::ops::percent::percent;
+
+/// A parsed format spec. `kind` is the presentation type (`None` when omitted).
+#[derive(Clone, Debug)]
 pub struct Spec {
-    pub fill: Option<char>,
-    pub align: Option<char>,
+    pub fill: char,
+    pub align: char,
     pub sign: Option<char>,
-    pub z: bool,
+    pub no_negative_zero: bool,
     pub alternate: bool,
-    pub zero: bool,
-    pub width: Option<usize>,
+    pub width: usize,
     pub grouping: Option<char>,
     pub precision: Option<usize>,
     pub kind: Option<char>,
 }
 
-pub fn parse_spec<'gc>(ctx: &Ctx<'gc, '_>, spec: &str) -> PyResult<'gc, Spec> {
-    let chars: Vec<char> = spec.chars().collect();
-    let mut i = 0;
-    let mut s = Spec::default();
-    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
-    if chars.len() >= 2 && is_align(chars[1]) {
-        s.fill = Some(chars[0]);
-        s.align = Some(chars[1]);
-        i = 2;
-    } else if !chars.is_empty() && is_align(chars[0]) {
-        s.align = Some(chars[0]);
-        i = 1;
+/// The alignment each type uses by default: text to the left, numbers to the right.
+const TEXT_ALIGN: char = '<';
+const NUMBER_ALIGN: char = '>';
+
+/// A presentation type as error messages show it.
+fn show_kind(kind: char) -> String {
+    if ('!'..='\x7f').contains(&kind) {
+        kind.to_string()
+    } else {
+        format!("\\x{:x}", kind as u32)
     }
-    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
-        s.sign = Some(chars[i]);
-        i += 1;
-    }
-    if i < chars.len() && chars[i] == 'z' {
-        s.z = true;
-        i += 1;
-    }
-    if i < chars.len() && chars[i] == '#' {
-        s.alternate = true;
-        i += 1;
-    }
-    if i < chars.len() && chars[i] == '0' {
-        s.zero = true;
-        i += 1;
-    }
-    let start = i;
-    while i < chars.len() && chars[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i > start {
-        let w: String = chars[start..i].iter().collect();
-        s.width =
-            Some(w.parse().map_err(|_| ctx.error("ValueError", "Too many decimal digits in format string"))?);
-    }
-    if i < chars.len() && matches!(chars[i], ',' | '_') {
-        s.grouping = Some(chars[i]);
-        i += 1;
-    }
-    if i < chars.len() && chars[i] == '.' {
-        i += 1;
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
-            return ctx.value_error("Format specifier missing precision");
-        }
-        let p: String = chars[start..i].iter().collect();
-        s.precision =
-            Some(p.parse().map_err(|_| ctx.error("ValueError", "Too many decimal digits in format string"))?);
-    }
-    if i < chars.len() {
-        s.kind = Some(chars[i]);
-        i += 1;
-    }
-    if i < chars.len() {
-        return ctx.value_error("Invalid format specifier");
-    }
-    Ok(s)
 }
 
-/// `format(value, spec)`.
+/// A position in a format spec.
+struct Cursor<'a> {
+    rest: &'a str,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<char> {
+        self.rest.chars().next()
+    }
+
+    /// Consume the next character if it is `c`.
+    fn eat(&mut self, c: char) -> bool {
+        match self.rest.strip_prefix(c) {
+            Some(rest) => {
+                self.rest = rest;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.rest = &self.rest[c.len_utf8()..];
+        Some(c)
+    }
+
+    /// A width or precision: decimal digits of any script.
+    fn number<'gc>(&mut self, ctx: &Ctx<'gc, '_>) -> PyResult<'gc, Option<usize>> {
+        let mut n: Option<usize> = None;
+        while let Some(d) = self.peek().and_then(unicode::decimal_value) {
+            let next = n.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(d as usize));
+            match next.filter(|&n| n <= isize::MAX as usize) {
+                Some(v) => n = Some(v),
+                None => return ctx.value_error("Too many decimal digits in format string"),
+            }
+            self.bump();
+        }
+        Ok(n)
+    }
+}
+
+/// Parse `text` for a value of type `type_name` whose presentation type defaults to
+/// `default_kind` (`None` for float) and whose alignment defaults to `default_align`
+/// (CPython's `parse_internal_render_format_spec`).
+pub fn parse_spec<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    text: &str,
+    type_name: &str,
+    default_kind: Option<char>,
+    default_align: char,
+) -> PyResult<'gc, Spec> {
+    let mut spec = Spec {
+        fill: ' ',
+        align: default_align,
+        sign: None,
+        no_negative_zero: false,
+        alternate: false,
+        width: 0,
+        grouping: None,
+        precision: None,
+        kind: None,
+    };
+    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
+    let mut at = Cursor { rest: text };
+    let mut first_two = text.chars();
+    let (first, second) = (first_two.next(), first_two.next());
+    let mut fill_given = false;
+    let mut align_given = false;
+    if let (Some(fill), Some(align)) = (first, second.filter(|&c| is_align(c))) {
+        spec.fill = fill;
+        spec.align = align;
+        fill_given = true;
+        align_given = true;
+        at.bump();
+        at.bump();
+    } else if let Some(align) = first.filter(|&c| is_align(c)) {
+        spec.align = align;
+        align_given = true;
+        at.bump();
+    }
+    if let Some(sign @ ('+' | '-' | ' ')) = at.peek() {
+        spec.sign = Some(sign);
+        at.bump();
+    }
+    spec.no_negative_zero = at.eat('z');
+    spec.alternate = at.eat('#');
+    if !fill_given && at.eat('0') {
+        spec.fill = '0';
+        if !align_given && default_align == NUMBER_ALIGN {
+            spec.align = '=';
+        }
+    }
+    spec.width = at.number(ctx)?.unwrap_or(0);
+    if at.eat(',') {
+        spec.grouping = Some(',');
+    }
+    if at.eat('_') {
+        if spec.grouping.is_some() {
+            return ctx.value_error("Cannot specify both ',' and '_'.");
+        }
+        spec.grouping = Some('_');
+    }
+    if spec.grouping == Some('_') && at.peek() == Some(',') {
+        return ctx.value_error("Cannot specify both ',' and '_'.");
+    }
+    if at.eat('.') {
+        match at.number(ctx)? {
+            Some(p) => spec.precision = Some(p),
+            None => return ctx.value_error("Format specifier missing precision"),
+        }
+    }
+    spec.kind = at.bump();
+    if at.peek().is_some() {
+        return ctx
+            .value_error(format!("Invalid format specifier '{text}' for object of type '{type_name}'"));
+    }
+    if let Some(sep) = spec.grouping {
+        match spec.kind.or(default_kind) {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
+            Some('b' | 'o' | 'x' | 'X') if sep == '_' => {}
+            Some(k) => return ctx.value_error(format!("Cannot specify '{sep}' with '{}'.", show_kind(k))),
+        }
+    }
+    Ok(spec)
+}
+
+fn unknown_code<'gc, T>(ctx: &Ctx<'gc, '_>, kind: char, type_name: &str) -> PyResult<'gc, T> {
+    ctx.value_error(format!("Unknown format code '{}' for object of type '{type_name}'", show_kind(kind)))
+}
+
+/// `format(value, spec)`: what `value.__format__(spec)` returns.
 pub fn format<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec: &str) -> PyResult<'gc, Value<'gc>> {
+    let text = match v {
+        Value::Str(_) if spec.is_empty() => return Ok(v),
+        Value::Str(s) => format_text(ctx, s.as_str(), spec)?,
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) if spec.is_empty() => {
+            return crate::ops::repr::str_value(ctx, v)
+        }
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => format_int(ctx, v, spec)?,
+        Value::Float(f) => format_float(ctx, f, spec, "float")?,
+        _ => return format_object(ctx, v, spec),
+    };
+    Ok(ctx.new_str(text))
+}
+
+/// `__format__` of other objects: a class's own method, else `object.__format__`, which
+/// only takes an empty spec.
+fn format_object<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec: &str) -> PyResult<'gc, Value<'gc>> {
     if let Value::Instance(_) = v {
         if let Some(m) = crate::ops::attr::special_method(ctx, v, "__format__")? {
             let spec = ctx.new_str(spec);
-            return crate::interp::call_value(ctx, m, &[spec], &[]);
+            let r = crate::interp::call_value(ctx, m, &[spec], &[])?;
+            if !matches!(r, Value::Str(_)) {
+                return ctx.type_error(format!("__format__ must return a str, not {}", ctx.type_name(r)));
+            }
+            return Ok(r);
         }
     }
-    let s = format_str(ctx, v, spec)?;
-    Ok(ctx.new_str(s))
+    if !spec.is_empty() {
+        return ctx
+            .type_error(format!("unsupported format string passed to {}.__format__", ctx.type_name(v)));
+    }
+    crate::ops::repr::str_value(ctx, v)
 }
 
-pub fn format_str<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec_text: &str) -> PyResult<'gc, String> {
-    if spec_text.is_empty() {
-        return crate::ops::repr::str_of(ctx, v);
-    }
-    let spec = parse_spec(ctx, spec_text)?;
-    match v {
-        Value::Bool(_) | Value::Int(_) | Value::BigInt(_)
-            if !matches!(spec.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
-        {
-            let i = as_int(v).map(|i| i.big()).unwrap_or_default();
-            format_int(ctx, &i, &spec)
-        }
-        Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) => {
-            let f = crate::ops::num::as_float(ctx, v)?.unwrap_or(0.0);
-            format_float(ctx, f, &spec)
-        }
-        Value::Str(s) => format_text(ctx, s.as_str(), &spec),
-        _ => {
-            let msg = format!("unsupported format string passed to {}.__format__", ctx.type_name(v));
-            ctx.type_error(msg)
-        }
-    }
-}
-
-fn pad(body: &str, spec: &Spec, default_align: char, sign_prefix_len: usize) -> String {
-    let width = spec.width.unwrap_or(0);
-    let len = body.chars().count();
-    if len >= width {
-        return body.to_string();
-    }
-    let fill = spec.fill.unwrap_or(if spec.zero && spec.align.is_none() { '0' } else { ' ' });
-    let align = spec.align.unwrap_or(if spec.zero && default_align == '>' { '=' } else { default_align });
-    let n = width - len;
-    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    match align {
-        '<' => format!("{body}{}", f(n)),
-        '^' => format!("{}{body}{}", f(n / 2), f(n - n / 2)),
-        '=' => {
-            let (head, tail) =
-                body.split_at(body.char_indices().nth(sign_prefix_len).map_or(body.len(), |(i, _)| i));
-            format!("{head}{}{tail}", f(n))
-        }
-        _ => format!("{}{body}", f(n)),
-    }
-}
-
-fn format_text<'gc>(ctx: &Ctx<'gc, '_>, s: &str, spec: &Spec) -> PyResult<'gc, String> {
+fn format_text<'gc>(ctx: &Ctx<'gc, '_>, s: &str, spec_text: &str) -> PyResult<'gc, String> {
+    let spec = parse_spec(ctx, spec_text, "str", Some('s'), TEXT_ALIGN)?;
     match spec.kind {
         None | Some('s') => {}
-        Some(k) => return ctx.value_error(format!("Unknown format code '{k}' for object of type 'str'")),
+        Some(k) => return unknown_code(ctx, k, "str"),
     }
-    if spec.sign.is_some() {
-        return ctx.value_error("Sign not allowed in string format specifier");
+    match spec.sign {
+        Some(' ') => return ctx.value_error("Space not allowed in string format specifier"),
+        Some(_) => return ctx.value_error("Sign not allowed in string format specifier"),
+        None => {}
+    }
+    if spec.no_negative_zero {
+        return ctx.value_error("Negative zero coercion (z) not allowed in string format specifier");
     }
     if spec.alternate {
         return ctx.value_error("Alternate form (#) not allowed in string format specifier");
     }
-    if spec.align == Some('=') {
+    if spec.align == '=' {
         return ctx.value_error("'=' alignment not allowed in string format specifier");
     }
-    let body: String = match spec.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s.to_string(),
+    let body = match spec.precision {
+        Some(p) => match s.char_indices().nth(p) {
+            Some((end, _)) => &s[..end],
+            None => s,
+        },
+        None => s,
     };
-    Ok(pad(&body, spec, '<', 0))
+    let len = body.chars().count();
+    let padding = spec.width.saturating_sub(len);
+    let left = match spec.align {
+        '>' => padding,
+        '^' => padding / 2,
+        _ => 0,
+    };
+    let mut out =
+        crate::builtins::method_args::string_with_capacity(ctx, body.len() + padding * spec.fill.len_utf8())?;
+    out.extend(std::iter::repeat_n(spec.fill, left));
+    out.push_str(body);
+    out.extend(std::iter::repeat_n(spec.fill, padding - left));
+    Ok(out)
 }
 
-fn group(digits: &str, sep: char, every: usize) -> String {
-    let mut out = String::new();
-    let n = digits.len();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i).is_multiple_of(every) {
-            out.push(sep);
+fn format_int<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec_text: &str) -> PyResult<'gc, String> {
+    let type_name = ctx.type_name(v);
+    let spec = parse_spec(ctx, spec_text, type_name, Some('d'), NUMBER_ALIGN)?;
+    let Some(n) = crate::ops::num::as_int(v) else {
+        return ctx.type_error("an integer is required");
+    };
+    let kind = spec.kind.unwrap_or('d');
+    match kind {
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            let f = match n {
+                IntArg::Small(i) => i as f64,
+                IntArg::Big(b) => crate::ops::num::big_to_f64(ctx, &b)?,
+            };
+            return format_float(ctx, f, spec_text, type_name);
         }
-        out.push(c);
+        k => return unknown_code(ctx, k, type_name),
     }
-    out
+    if spec.precision.is_some() {
+        return ctx.value_error("Precision not allowed in integer format specifier");
+    }
+    if spec.no_negative_zero {
+        return ctx.value_error("Negative zero coercion (z) not allowed in integer format specifier");
+    }
+    if kind == 'c' {
+        if spec.sign.is_some() {
+            return ctx.value_error("Sign not allowed with integer format specifier 'c'");
+        }
+        if spec.alternate {
+            return ctx.value_error("Alternate form (#) not allowed with integer format specifier 'c'");
+        }
+        let IntArg::Small(code) = n else {
+            return Err(ctx.error("OverflowError", "Python int too large to convert to C long"));
+        };
+        let Some(c) = u32::try_from(code).ok().and_then(char::from_u32) else {
+            return Err(ctx.error("OverflowError", "%c arg not in range(0x110000)"));
+        };
+        let mut buf = [0u8; 4];
+        let number = Number { negative: false, prefix: "", digits: "", rest: c.encode_utf8(&mut buf) };
+        return render_number(ctx, &number, &spec, None);
+    }
+    let (negative, digits) = int_digits(ctx, &n, kind)?;
+    let every = if matches!(kind, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
+    let number = Number {
+        negative,
+        prefix: if spec.alternate { radix_prefix(kind) } else { "" },
+        digits: &digits,
+        rest: "",
+    };
+    render_number(ctx, &number, &spec, spec.grouping.map(|sep| (sep, every)))
 }
 
-fn sign_str(negative: bool, sign: Option<char>) -> &'static str {
-    match (negative, sign) {
-        (true, _) => "-",
-        (false, Some('+')) => "+",
-        (false, Some(' ')) => " ",
+/// Whether an int is negative, and the digits of its magnitude for the presentation type
+/// `kind` ('b', 'o', 'x', 'X', or decimal for anything else).
+fn int_digits<'gc>(ctx: &Ctx<'gc, '_>, n: &IntArg, kind: char) -> PyResult<'gc, (bool, String)> {
+    Ok(match n {
+        IntArg::Small(i) => {
+            let m = i.unsigned_abs();
+            let digits = match kind {
+                'b' => format!("{m:b}"),
+                'o' => format!("{m:o}"),
+                'x' => format!("{m:x}"),
+                'X' => format!("{m:X}"),
+                _ => m.to_string(),
+            };
+            (*i < 0, digits)
+        }
+        IntArg::Big(b) => {
+            let m = b.abs();
+            let digits = match kind {
+                'b' => m.to_str_radix(2),
+                'o' => m.to_str_radix(8),
+                'x' => m.to_str_radix(16),
+                'X' => m.to_str_radix(16).to_ascii_uppercase(),
+                _ => crate::ops::repr::int_to_decimal(ctx, &m)?,
+            };
+            (b.is_negative(), digits)
+        }
+    })
+}
+
+/// The prefix the alternate form (`#`) puts before the digits.
+fn radix_prefix(kind: char) -> &'static str {
+    match kind {
+        'b' => "0b",
+        'o' => "0o",
+        'x' => "0x",
+        'X' => "0X",
         _ => "",
     }
 }
 
-pub fn format_int<'gc>(ctx: &Ctx<'gc, '_>, i: &BigInt, spec: &Spec) -> PyResult<'gc, String> {
-    if spec.precision.is_some() {
-        return ctx.value_error("Precision not allowed in integer format specifier");
-    }
-    let kind = spec.kind.unwrap_or('d');
-    let abs = i.abs();
-    let (digits, prefix) = match kind {
-        'd' | 'n' => (abs.to_string(), ""),
-        'b' => (abs.to_str_radix(2), "0b"),
-        'o' => (abs.to_str_radix(8), "0o"),
-        'x' => (abs.to_str_radix(16), "0x"),
-        'X' => (abs.to_str_radix(16).to_uppercase(), "0X"),
-        'c' => {
-            if spec.sign.is_some() {
-                return ctx.value_error("Sign not allowed with integer format specifier 'c'");
-            }
-            let c = i
-                .to_u32()
-                .and_then(char::from_u32)
-                .ok_or_else(|| ctx.error("OverflowError", "%c arg not in range(0x110000)"))?;
-            return Ok(pad(&c.to_string(), spec, '<', 0));
-        }
-        's' => return ctx.value_error("Unknown format code 's' for object of type 'int'"),
-        k => return ctx.value_error(format!("Unknown format code '{k}' for object of type 'int'")),
-    };
-    let digits = match spec.grouping {
-        Some(sep) => {
-            let every = if matches!(kind, 'd' | 'n') { 3 } else { 4 };
-            if sep == ',' && !matches!(kind, 'd' | 'n') {
-                return ctx.value_error(format!("Cannot specify ',' with '{kind}'."));
-            }
-            group(&digits, sep, every)
-        }
-        None => digits,
-    };
-    let head =
-        format!("{}{}", sign_str(i.is_negative(), spec.sign), if spec.alternate { prefix } else { "" });
-    let body = format!("{head}{digits}");
-    Ok(pad(&body, spec, '>', head.chars().count()))
-}
-
-/// Python's `repr`-style float text with `precision` significant digits (`'g'` rules).
-fn format_g(f: f64, precision: usize, alternate: bool, upper: bool) -> String {
-    let p = precision.max(1);
-    if f == 0.0 {
-        let z = if alternate { format!("0.{}", "0".repeat(p - 1)) } else { "0".to_string() };
-        return if f.is_sign_negative() { format!("-{z}") } else { z };
-    }
-    let exp = {
-        let s = format!("{:.*e}", p - 1, f);
-        let e: i32 = s.split('e').nth(1).and_then(|e| e.parse().ok()).unwrap_or(0);
-        e
-    };
-    let mut s = if exp < -4 || exp >= p as i32 {
-        let s = format!("{:.*e}", p - 1, f);
-        let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
-        let mant = if alternate { mant.to_string() } else { trim_zeros(mant) };
-        let e: i32 = e.parse().unwrap_or(0);
-        format!("{mant}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-    } else {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let s = format!("{:.*}", decimals, f);
-        if alternate {
-            if s.contains('.') {
-                s
-            } else {
-                format!("{s}.")
-            }
-        } else {
-            trim_zeros(&s)
-        }
-    };
-    if upper {
-        s = s.to_uppercase();
-    }
-    s
-}
-
-fn trim_zeros(s: &str) -> String {
-    if s.contains('.') {
-        let t = s.trim_end_matches('0');
-        t.trim_end_matches('.').to_string()
-    } else {
-        s.to_string()
-    }
-}
-
-fn format_exp(f: f64, precision: usize, alternate: bool, upper: bool) -> String {
-    let s = format!("{:.*e}", precision, f);
-    let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
-    let mant = if alternate && precision == 0 { format!("{mant}.") } else { mant.to_string() };
-    let out = format!("{mant}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
-    if upper {
-        out.to_uppercase()
-    } else {
-        out
-    }
-}
-
-pub fn format_float<'gc>(ctx: &Ctx<'gc, '_>, f: f64, spec: &Spec) -> PyResult<'gc, String> {
-    let kind = spec.kind;
-    let neg = f.is_sign_negative() && !(spec.z && f == 0.0) && !f.is_nan();
-    let a = f.abs();
-    let upper = matches!(kind, Some('E' | 'F' | 'G'));
-    let body = if !a.is_finite() {
-        let t = if a.is_nan() { "nan" } else { "inf" };
-        if upper {
-            t.to_uppercase()
-        } else {
-            t.to_string()
-        }
-    } else {
-        match kind {
-            Some('f' | 'F') => {
-                let s = format!("{:.*}", spec.precision.unwrap_or(6), a);
-                if spec.alternate && !s.contains('.') {
-                    format!("{s}.")
-                } else {
-                    s
-                }
-            }
-            Some('e' | 'E') => format_exp(a, spec.precision.unwrap_or(6), spec.alternate, upper),
-            Some('g' | 'G') => format_g(a, spec.precision.unwrap_or(6), spec.alternate, upper),
-            Some('%') => format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0),
-            Some('n') => format_g(a, spec.precision.unwrap_or(6), spec.alternate, false),
-            None => match spec.precision {
-                Some(p) => {
-                    let s = format_g(a, p, spec.alternate, false);
-                    if s.contains(['.', 'e', 'n', 'i']) {
-                        s
-                    } else {
-                        format!("{s}.0")
-                    }
-                }
-                None => float_repr(a),
-            },
-            Some(k) => {
-                return ctx.value_error(format!("Unknown format code '{k}' for object of type 'float'"))
+/// `format(x, spec)` for a float (or an int shown as one); `type_name` for messages.
+fn format_float<'gc>(ctx: &Ctx<'gc, '_>, x: f64, spec_text: &str, type_name: &str) -> PyResult<'gc, String> {
+    let spec = parse_spec(ctx, spec_text, type_name, None, NUMBER_ALIGN)?;
+    let mut flags =
+        Flags { alternate: spec.alternate, no_negative_zero: spec.no_negative_zero, ..Flags::default() };
+    let (style, precision, x, percent) = match spec.kind {
+        None => {
+            flags.add_dot_0 = true;
+            match spec.precision {
+                Some(p) => (Style::General, p, x, false),
+                None => (Style::Repr, 0, x, false),
             }
         }
-    };
-    let body = match spec.grouping {
-        Some(sep) if a.is_finite() => {
-            let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
-                Some(i) => body.split_at(i),
-                None => (body.as_str(), ""),
+        Some(k @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')) => {
+            flags.upper = matches!(k, 'E' | 'F' | 'G');
+            let style = match k {
+                'e' | 'E' => Style::Exponent,
+                'f' | 'F' | '%' => Style::Fixed,
+                _ => Style::General,
             };
-            format!("{}{}", group(int_part, sep, 3), rest)
+            let x = if k == '%' { x * 100.0 } else { x };
+            (style, spec.precision.unwrap_or(6), x, k == '%')
         }
-        _ => body,
+        Some(k) => return unknown_code(ctx, k, type_name),
     };
-    let head = sign_str(neg, spec.sign);
-    Ok(pad(&format!("{head}{body}"), spec, '>', head.len()))
+    if precision > i32::MAX as usize {
+        return ctx.value_error("precision too big");
+    }
+    let (negative, mut text) = float_to_string(x, style, precision, flags);
+    if percent {
+        text.push('%');
+    }
+    let int_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let number = Number { negative, prefix: "", digits: &text[..int_end], rest: &text[int_end..] };
+    render_number(ctx, &number, &spec, spec.grouping.map(|sep| (sep, 3)))
 }
 
-/// `fmt % args`.
-pub fn percent<'gc>(ctx: &mut Ctx<'gc, '_>, fmt: &str, args: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
-    let items: Vec<Value<'gc>> = match args {
-        Value::Tuple(t) => t.0.to_vec(),
-        _ => vec![args],
-    };
-    let mapping = match args {
-        Value::Dict(d) => Some(d),
+/// A number's text in parts: the sign, the `0x`-style prefix, the integer digits (which
+/// take the grouping and the zero padding) and the rest (decimal point, fraction, exponent,
+/// `%`, or all of `inf`/`nan`, or the character of 'c').
+struct Number<'a> {
+    negative: bool,
+    prefix: &'a str,
+    digits: &'a str,
+    rest: &'a str,
+}
+
+/// The number laid out in the spec's width (CPython's `calc_number_widths` and
+/// `fill_number`): `sep` is the grouping separator and group size.
+fn render_number<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    n: &Number<'_>,
+    spec: &Spec,
+    sep: Option<(char, usize)>,
+) -> PyResult<'gc, String> {
+    let sign = match (n.negative, spec.sign) {
+        (true, _) => Some('-'),
+        (false, Some('+')) => Some('+'),
+        (false, Some(' ')) => Some(' '),
         _ => None,
     };
-    let mut next = 0usize;
-    let mut out = String::new();
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        i += 1;
-        if c != '%' {
-            out.push(c);
-            continue;
+    let rest_len = n.rest.chars().count();
+    let non_digits = sign.map_or(0, |_| 1) + n.prefix.len() + rest_len;
+    let zero_padded = spec.fill == '0' && spec.align == '=';
+    let min_width = if zero_padded { spec.width as i64 - non_digits as i64 } else { 0 };
+    let digits = if n.digits.is_empty() {
+        Cow::Borrowed("")
+    } else {
+        match group_digits(n.digits, sep, min_width) {
+            Some(digits) => digits,
+            None => return Err(crate::builtins::method_args::memory_error(ctx)),
         }
-        // %[(key)][flags][width][.precision]type
-        let mut value = None;
-        if i < chars.len() && chars[i] == '(' {
-            let start = i + 1;
-            let mut depth = 1;
-            let mut j = start;
-            while j < chars.len() && depth > 0 {
-                match chars[j] {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
-                    _ => {}
-                }
-                j += 1;
-            }
-            if depth > 0 {
-                return ctx.value_error("incomplete format key");
-            }
-            let key: String = chars[start..j - 1].iter().collect();
-            let Some(d) = mapping else { return ctx.type_error("format requires a mapping") };
-            let k = ctx.new_str(key);
-            value = Some(match crate::ops::collections::dict_get(ctx, d, k)? {
-                Some(v) => v,
-                None => return Err(crate::ops::subscript::key_error(ctx, k)),
-            });
-            i = j;
+    };
+    let padding = spec.width.saturating_sub(non_digits + digits.len());
+    let (left, inner, right) = match spec.align {
+        '<' => (0, 0, padding),
+        '^' => (padding / 2, 0, padding - padding / 2),
+        '=' => (0, padding, 0),
+        _ => (padding, 0, 0),
+    };
+    let size = (n.prefix.len() + digits.len() + n.rest.len() + 1)
+        .saturating_add(padding.saturating_mul(spec.fill.len_utf8()));
+    let mut out = crate::builtins::method_args::string_with_capacity(ctx, size)?;
+    out.extend(std::iter::repeat_n(spec.fill, left));
+    out.extend(sign);
+    out.push_str(n.prefix);
+    out.extend(std::iter::repeat_n(spec.fill, inner));
+    out.push_str(&digits);
+    out.push_str(n.rest);
+    out.extend(std::iter::repeat_n(spec.fill, right));
+    Ok(out)
+}
+
+/// The integer digits with separators every `sep.1` digits from the right, zero-filled on
+/// the left to at least `min_width` characters (CPython's `_PyUnicode_InsertThousandsGrouping`:
+/// the padding zeros are grouped too, so a spec like `010,` gives `00,001,234`).
+fn group_digits(digits: &str, sep: Option<(char, usize)>, min_width: i64) -> Option<Cow<'_, str>> {
+    let bytes = digits.as_bytes();
+    let min_width = min_width.max(0);
+    let Some((sep, group)) = sep else {
+        let zeros = (min_width as usize).saturating_sub(bytes.len());
+        if zeros == 0 {
+            return Some(Cow::Borrowed(digits));
         }
-        let mut spec = Spec::default();
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            match chars[i] {
-                '-' => spec.align = Some('<'),
-                '+' => spec.sign = Some('+'),
-                ' ' => {
-                    if spec.sign.is_none() {
-                        spec.sign = Some(' ')
-                    }
-                }
-                '#' => spec.alternate = true,
-                _ => spec.zero = true,
-            }
-            i += 1;
+        let mut out = String::new();
+        out.try_reserve_exact(zeros + bytes.len()).ok()?;
+        out.extend(std::iter::repeat_n('0', zeros));
+        out.push_str(digits);
+        return Some(Cow::Owned(out));
+    };
+    // Built from the right, reversed at the end. Room for the digits and zeros, plus a
+    // separator for every group of at least three.
+    let mut out: Vec<u8> = Vec::new();
+    out.try_reserve_exact((bytes.len().max(min_width as usize) + group).saturating_mul(2)).ok()?;
+    let group = group as i64;
+    let mut remaining = bytes.len() as i64;
+    let mut min_width = min_width;
+    let mut first = true;
+    loop {
+        let len = group.min(remaining.max(min_width).max(1));
+        let n_zeros = (len - remaining).max(0);
+        let n_chars = remaining.min(len).max(0);
+        if !first {
+            out.push(sep as u8);
         }
-        let take_num =
-            |i: &mut usize, ctx: &mut Ctx<'gc, '_>, next: &mut usize| -> PyResult<'gc, Option<usize>> {
-                if *i < chars.len() && chars[*i] == '*' {
-                    *i += 1;
-                    let v = items.get(*next).copied();
-                    *next += 1;
-                    return match v.and_then(crate::ops::compare::small_int) {
-                        Some(n) => Ok(Some(n.max(0) as usize)),
-                        None => ctx.type_error("* wants int"),
-                    };
-                }
-                let start = *i;
-                while *i < chars.len() && chars[*i].is_ascii_digit() {
-                    *i += 1;
-                }
-                if *i > start {
-                    let s: String = chars[start..*i].iter().collect();
-                    return Ok(s.parse().ok());
-                }
-                Ok(None)
-            };
-        spec.width = take_num(&mut i, ctx, &mut next)?;
-        if i < chars.len() && chars[i] == '.' {
-            i += 1;
-            spec.precision = Some(take_num(&mut i, ctx, &mut next)?.unwrap_or(0));
+        out.extend(bytes[(remaining - n_chars) as usize..remaining as usize].iter().rev());
+        out.extend(std::iter::repeat_n(b'0', n_zeros as usize));
+        first = false;
+        remaining -= n_chars;
+        min_width -= len;
+        if remaining <= 0 && min_width <= 0 {
+            break;
         }
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
-            i += 1;
-        }
-        let Some(&kind) = chars.get(i) else { return ctx.value_error("incomplete format") };
-        i += 1;
-        if kind == '%' {
-            out.push('%');
-            continue;
-        }
-        let v = match value {
-            Some(v) => v,
-            None => {
-                if mapping.is_some() && items.len() == 1 && matches!(items[0], Value::Dict(_)) && next > 0 {
-                    return ctx.type_error("not enough arguments for format string");
-                }
-                let v = items.get(next).copied();
-                next += 1;
-                match v {
-                    Some(v) => v,
-                    None => return ctx.type_error("not enough arguments for format string"),
-                }
-            }
-        };
-        if spec.zero && spec.align.is_none() {
-            spec.fill = Some('0');
-            spec.align = Some('=');
-        }
-        let piece = match kind {
-            's' | 'r' | 'a' => {
-                let s = match kind {
-                    's' => crate::ops::repr::str_of(ctx, v)?,
-                    'r' => crate::ops::repr::repr(ctx, v)?,
-                    _ => crate::ops::repr::ascii_escape(&crate::ops::repr::repr(ctx, v)?),
-                };
-                let s: String = match spec.precision {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s,
-                };
-                let text_spec = Spec {
-                    fill: Some(' '),
-                    align: Some(spec.align.filter(|a| *a == '<').unwrap_or('>')),
-                    width: spec.width,
-                    ..Spec::default()
-                };
-                pad(&s, &text_spec, '>', 0)
-            }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let n = match v {
-                    Value::Float(f) if f.is_finite() => BigInt::from(f.trunc() as i128),
-                    _ => match as_int(v) {
-                        Some(IntArg::Small(n)) => BigInt::from(n),
-                        Some(IntArg::Big(b)) => b,
-                        None => {
-                            let msg = format!(
-                                "%{kind} format: a real number is required, not {}",
-                                ctx.type_name(v)
-                            );
-                            let msg = if matches!(kind, 'x' | 'X' | 'o') {
-                                format!("%{kind} format: an integer is required, not {}", ctx.type_name(v))
-                            } else {
-                                msg
-                            };
-                            return ctx.type_error(msg);
-                        }
-                    },
-                };
-                let mut s =
-                    Spec { kind: Some(if matches!(kind, 'i' | 'u') { 'd' } else { kind }), ..spec.clone() };
-                if let Some(p) = spec.precision {
-                    // Precision is a minimum digit count for integers in % formatting.
-                    let digits = match kind {
-                        'x' | 'X' => n.abs().to_str_radix(16),
-                        'o' => n.abs().to_str_radix(8),
-                        _ => n.abs().to_string(),
-                    };
-                    let digits = format!("{}{}", "0".repeat(p.saturating_sub(digits.len())), digits);
-                    let digits = if kind == 'X' { digits.to_uppercase() } else { digits };
-                    let prefix = if spec.alternate {
-                        match kind {
-                            'x' => "0x",
-                            'X' => "0X",
-                            'o' => "0o",
-                            _ => "",
-                        }
-                    } else {
-                        ""
-                    };
-                    let head = format!("{}{}", sign_str(n.is_negative(), spec.sign), prefix);
-                    s.precision = None;
-                    pad(&format!("{head}{digits}"), &s, '>', head.len())
-                } else {
-                    s.precision = None;
-                    format_int(ctx, &n, &s)?
-                }
-            }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = match crate::ops::num::as_float(ctx, v)? {
-                    Some(f) => f,
-                    None => {
-                        let msg = format!("must be real number, not {}", ctx.type_name(v));
-                        return ctx.type_error(msg);
-                    }
-                };
-                let s =
-                    Spec { kind: Some(kind), precision: Some(spec.precision.unwrap_or(6)), ..spec.clone() };
-                format_float(ctx, f, &s)?
-            }
-            'c' => match v {
-                Value::Str(s) if s.len() == 1 => s.as_str().to_string(),
-                _ => match crate::ops::compare::small_int(v)
-                    .and_then(|n| u32::try_from(n).ok())
-                    .and_then(char::from_u32)
-                {
-                    Some(c) => c.to_string(),
-                    None => return ctx.type_error("%c requires int or char"),
-                },
-            },
-            k => {
-                return ctx.value_error(format!(
-                    "unsupported format character '{}' (0x{:x}) at index {}",
-                    k,
-                    k as u32,
-                    i - 1
-                ))
-            }
-        };
-        out.push_str(&piece);
+        min_width -= 1;
     }
-    if mapping.is_none() && next < items.len() && !matches!(args, Value::Str(_)) {
-        return ctx.type_error("not all arguments converted during string formatting");
+    out.reverse();
+    String::from_utf8(out).ok().map(Cow::Owned)
+}
+
+/// An int as `%`-formatting's integer conversions write it before padding: sign, the `0x`
+/// prefix when `alternate`, and at least `precision` digits (CPython's `_PyUnicode_FormatLong`).
+pub fn int_text<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    n: &IntArg,
+    kind: char,
+    alternate: bool,
+    precision: usize,
+) -> PyResult<'gc, String> {
+    let (negative, digits) = int_digits(ctx, n, kind)?;
+    let prefix = if alternate { radix_prefix(kind) } else { "" };
+    let zeros = precision.saturating_sub(digits.len());
+    let mut out = String::with_capacity(1 + prefix.len() + zeros + digits.len());
+    if negative {
+        out.push('-');
     }
-    if mapping.is_none() && next < items.len() {
-        return ctx.type_error("not all arguments converted during string formatting");
+    out.push_str(prefix);
+    out.extend(std::iter::repeat_n('0', zeros));
+    out.push_str(&digits);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_digits;
+
+    fn group_digits_text(digits: &str, sep: Option<(char, usize)>, min_width: i64) -> String {
+        group_digits(digits, sep, min_width).map(|d| d.into_owned()).unwrap_or_default()
     }
-    let _ = BigInt::zero();
-    Ok(ctx.new_str(out))
+
+    #[test]
+    fn grouping_pads_with_grouped_zeros() {
+        assert_eq!(group_digits_text("1234", Some((',', 3)), 0), "1,234");
+        assert_eq!(group_digits_text("1234", Some((',', 3)), 9), "0,001,234");
+        assert_eq!(group_digits_text("1234", Some((',', 3)), 7), "001,234");
+        assert_eq!(group_digits_text("1234", Some((',', 3)), 5), "1,234");
+        assert_eq!(group_digits_text("0", Some((',', 3)), 8), "0,000,000");
+        assert_eq!(group_digits_text("4d2", Some(('_', 4)), 9), "0000_04d2");
+        assert_eq!(group_digits_text("42", None, 5), "00042");
+    }
 }

@@ -74,6 +74,12 @@ pub fn exception_default_str<'gc>(ctx: &mut Ctx<'gc, '_>, e: crate::PyErr<'gc>) 
     };
     match args.0.len() {
         0 => Ok(String::new()),
+        5 if crate::builtins::codecs::is_unicode_error(ctx, class) => {
+            match crate::builtins::codecs::unicode_error_message(&args.0) {
+                Some(message) => Ok(message),
+                None => repr(ctx, Value::Tuple(args)),
+            }
+        }
         1 if crate::object::Class::is_subclass(class, ctx.exc_class("KeyError")) => repr(ctx, args.0[0]),
         1 => str_of(ctx, args.0[0]),
         _ => repr(ctx, Value::Tuple(args)),

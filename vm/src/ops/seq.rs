@@ -19,7 +19,12 @@ fn repeat_count(v: Value<'_>) -> Option<i64> {
 }
 
 /// `a op b` when one side is a sequence or container; `None` if this is not such a case.
-pub fn binary<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+pub fn binary<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: BinaryOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
     use BinaryOp::*;
     let base = op.base();
     Ok(Some(match (base, a, b) {
@@ -54,14 +59,22 @@ pub fn binary<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Value
             v.extend_from_slice(&y);
             Value::Bytes(Gc::new(ctx.mc, v.into_boxed_slice()))
         }
-        (Multiply, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n) if repeat_count(n).is_some() => {
+        (Multiply, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
+            if repeat_count(n).is_some() =>
+        {
             repeat(ctx, op, a, repeat_count(n).unwrap_or(0))?
         }
-        (Multiply, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) if repeat_count(n).is_some() => {
+        (Multiply, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+            if repeat_count(n).is_some() =>
+        {
             repeat(ctx, op, b, repeat_count(n).unwrap_or(0))?
         }
         (Remainder, Value::Str(fmt), args) => crate::ops::format::percent(ctx, fmt.as_str(), args)?,
-        (Or | And | Subtract | Xor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+        (
+            Or | And | Subtract | Xor,
+            Value::Set(_) | Value::FrozenSet(_),
+            Value::Set(_) | Value::FrozenSet(_),
+        ) => {
             return set_op(ctx, op, a, b).map(Some);
         }
         (Or, Value::Dict(x), Value::Dict(y)) => {
@@ -114,20 +127,23 @@ fn repeat<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, seq: Value<'gc>, n: i64) ->
 
 /// `|`, `&`, `-`, `^` on sets (results keep the left operand's kind), following CPython's
 /// algorithms so the result's table order matches.
-fn set_op<'gc>(ctx: &mut Ctx<'gc, '_>, op: BinaryOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+fn set_op<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: BinaryOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     use BinaryOp::*;
     let mut result = match op.base() {
         Or | Subtract | Xor => copy_set(a),
         _ => crate::object::Set::new(),
     };
     match op.base() {
-        Or => {
-            match b {
-                Value::Set(s) => result.merge(&s.borrow(), &mut |x, y| builtin_eq(x, y)),
-                Value::FrozenSet(s) => result.merge(&s, &mut |x, y| builtin_eq(x, y)),
-                _ => {}
-            }
-        }
+        Or => match b {
+            Value::Set(s) => result.merge(&s.borrow(), &mut |x, y| builtin_eq(x, y)),
+            Value::FrozenSet(s) => result.merge(&s, &mut |x, y| builtin_eq(x, y)),
+            _ => {}
+        },
         And => {
             // Iterate over the smaller set, keep what the larger one has.
             let (small, large) = if set_items(b).len() > set_items(a).len() { (a, b) } else { (b, a) };

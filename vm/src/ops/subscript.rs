@@ -15,6 +15,10 @@ fn index<'gc>(ctx: &Ctx<'gc, '_>, key: Value<'gc>, len: usize, what: &str) -> Py
         Some(IntArg::Big(_)) => {
             return Err(ctx.error("IndexError", "cannot fit 'int' into an index-sized integer"));
         }
+        None if what == "string" => {
+            let msg = format!("string indices must be integers, not '{}'", ctx.type_name(key));
+            return ctx.type_error(msg);
+        }
         None => {
             let msg = format!("{what} indices must be integers or slices, not {}", ctx.type_name(key));
             return ctx.type_error(msg);
