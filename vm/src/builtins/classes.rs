@@ -152,7 +152,7 @@ pub fn new_class<'gc>(
                 }
             }
             Value::Instance(_) => {
-                if let Some(m) = ops::attr::user_special_method(ctx, value, "__set_name__")? {
+                if let Some(m) = ops::attr::user_special_method(ctx, value, crate::dunder!("__set_name__"))? {
                     crate::interp::call_value(ctx, m, &[Value::Type(class), key], &[])?;
                 }
             }
@@ -235,10 +235,10 @@ fn object_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
         return ctx.type_error(msg);
     };
     if args.args.len() > 1 {
-        if Class::user_lookup(cls, "__new__").is_some() {
+        if Class::user_lookup(cls, crate::dunder!("__new__")).is_some() {
             return ctx.type_error("object.__new__() takes exactly one argument (the type to instantiate)");
         }
-        if Class::user_lookup(cls, "__init__").is_none() {
+        if Class::user_lookup(cls, crate::dunder!("__init__")).is_none() {
             return ctx.type_error(format!("{}() takes no arguments", cls.name_str()));
         }
     }
@@ -265,7 +265,7 @@ fn object_init<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc
     };
     if args.args.len() > 1 {
         let cls = ctx.type_of(this);
-        if Class::user_lookup(cls, "__init__").is_some() {
+        if Class::user_lookup(cls, crate::dunder!("__init__")).is_some() {
             return ctx
                 .type_error("object.__init__() takes exactly one argument (the instance to initialize)");
         }
@@ -331,7 +331,9 @@ fn object_eq<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
 /// `object.__ne__`: the inverse of `__eq__`, unless that is NotImplemented.
 fn object_ne<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, "__ne__", &args, 2, 2)?;
-    let Some(eq) = ops::attr::special_method(ctx, a[0], "__eq__")? else { return Ok(Value::NotImplemented) };
+    let Some(eq) = ops::attr::special_method(ctx, a[0], crate::dunder!("__eq__"))? else {
+        return Ok(Value::NotImplemented);
+    };
     let r = crate::interp::call_value(ctx, eq, &[a[1]], &[])?;
     if matches!(r, Value::NotImplemented) {
         return Ok(r);
@@ -597,7 +599,7 @@ fn dir<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<
             }
         }
         Some(obj) => {
-            if let Some(m) = ops::attr::user_special_method(ctx, obj, "__dir__")? {
+            if let Some(m) = ops::attr::user_special_method(ctx, obj, crate::dunder!("__dir__"))? {
                 let r = crate::interp::call_value(ctx, m, &[], &[])?;
                 names = ops::iter::to_vec(ctx, r)?;
             } else {

@@ -313,7 +313,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         loop {
             let (func, receiver) = match callee {
                 Value::Method(m) => (m.func, m.receiver),
-                Value::Instance(inst) => match Class::user_lookup(inst.class, "__call__") {
+                Value::Instance(inst) => match Class::user_lookup(inst.class, crate::dunder!("__call__")) {
                     Some(f @ Value::Function(_)) => (f, callee),
                     _ => break,
                 },
@@ -345,10 +345,10 @@ impl<'gc, 'a> Exec<'gc, 'a> {
             Value::Type(cls)
                 if cls.layout == Layout::Object
                     && !cls.builtin
-                    && Class::user_lookup(cls, "__new__").is_none() =>
+                    && Class::user_lookup(cls, crate::dunder!("__new__")).is_none() =>
             {
                 // A user class: make the instance, then run __init__ in a frame that keeps it.
-                let init = match Class::lookup_with_owner(cls, "__init__") {
+                let init = match Class::lookup_with_owner(cls, crate::dunder!("__init__")) {
                     Some((Value::Function(init), _)) => Some(init),
                     Some((_, owner)) if !owner.builtin => {
                         return self.call_native_op(pc, callee_slot, callee, kwnames)
@@ -476,8 +476,8 @@ fn construct<'gc>(
         full.extend_from_slice(args);
         full
     };
-    let user_new = Class::user_lookup(cls, "__new__");
-    let user_init = Class::user_lookup(cls, "__init__");
+    let user_new = Class::user_lookup(cls, crate::dunder!("__new__"));
+    let user_init = Class::user_lookup(cls, crate::dunder!("__init__"));
     let obj = match user_new {
         Some(new) => {
             let new = match new {

@@ -884,8 +884,8 @@ pub fn LOAD_ASSERTION_ERROR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -
 #[inline(never)]
 pub fn BEFORE_WITH<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let mgr = ex.pop();
-    let enter = ops::attr::special_method(&mut ex.ctx, mgr, "__enter__")?;
-    let exit = ops::attr::special_method(&mut ex.ctx, mgr, "__exit__")?;
+    let enter = ops::attr::special_method(&mut ex.ctx, mgr, crate::dunder!("__enter__"))?;
+    let exit = ops::attr::special_method(&mut ex.ctx, mgr, crate::dunder!("__exit__"))?;
     let (Some(enter), Some(exit)) = (enter, exit) else {
         let msg = format!("'{}' object does not support the context manager protocol", ex.ctx.type_name(mgr));
         return Err(Stop::Raise(ex.ctx.error("TypeError", msg)));

@@ -85,6 +85,17 @@ impl<'gc> Dict<'gc> {
             .map(|&i| entries[i as usize].value)
     }
 
+    /// Look up a `str` key whose hash is known.
+    pub fn get_key(&self, key: crate::object::Key<'_>) -> Option<Value<'gc>> {
+        let entries = &self.entries;
+        self.index
+            .find(key.hash as u64, |&i| {
+                let e = &entries[i as usize];
+                e.hash == key.hash && e.key.as_str() == Some(key.text)
+            })
+            .map(|&i| entries[i as usize].value)
+    }
+
     /// Look up a `str` key given as an (interned) `PyStr`, using its cached hash.
     pub fn get_pystr(&self, name: &crate::object::PyStr) -> Option<Value<'gc>> {
         let hash = name.hash();

@@ -160,24 +160,29 @@ impl<'gc> Class<'gc> {
     lock_setter!(set_qualname, qualname, Gc<'gc, PyStr>);
 
     /// Look an attribute up along the MRO.
-    pub fn lookup(&self, name: &str) -> Option<Value<'gc>> {
-        if let Some(v) = self.dict.borrow().get_str(name) {
+    pub fn lookup<'k>(&self, name: impl Into<Key<'k>>) -> Option<Value<'gc>> {
+        let key = name.into();
+        if let Some(v) = self.dict.borrow().get_key(key) {
             return Some(v);
         }
-        self.ancestors.iter().find_map(|c| c.dict.borrow().get_str(name))
+        self.ancestors.iter().find_map(|c| c.dict.borrow().get_key(key))
     }
 
     /// Look an attribute up along the MRO; also the class whose dict holds it.
-    pub fn lookup_with_owner(this: Gc<'gc, Self>, name: &str) -> Option<(Value<'gc>, Gc<'gc, Class<'gc>>)> {
+    pub fn lookup_with_owner<'k>(
+        this: Gc<'gc, Self>,
+        name: impl Into<Key<'k>>,
+    ) -> Option<(Value<'gc>, Gc<'gc, Class<'gc>>)> {
+        let key = name.into();
         std::iter::once(this)
             .chain(this.ancestors.iter().copied())
-            .find_map(|c| c.dict.borrow().get_str(name).map(|v| (v, c)))
+            .find_map(|c| c.dict.borrow().get_key(key).map(|v| (v, c)))
     }
 
     /// An attribute a user class defines (in itself or an ancestor that is not built in),
     /// found before any built-in class that defines it: what a protocol must call instead
     /// of its built-in behaviour.
-    pub fn user_lookup(this: Gc<'gc, Self>, name: &str) -> Option<Value<'gc>> {
+    pub fn user_lookup<'k>(this: Gc<'gc, Self>, name: impl Into<Key<'k>>) -> Option<Value<'gc>> {
         match Class::lookup_with_owner(this, name) {
             Some((v, owner)) if !owner.builtin => Some(v),
             _ => None,
@@ -191,6 +196,48 @@ impl<'gc> Class<'gc> {
     pub fn name_str(&self) -> &'gc str {
         Gc::as_ref(self.name.get()).as_str()
     }
+}
+
+/// An attribute name with its `str` hash, so that looking it up along a class's MRO hashes
+/// it once. Names from code are interned `PyStr`s with a cached hash (`Key::of`); special
+/// method names get theirs computed once per use site (`dunder!`).
+#[derive(Clone, Copy)]
+pub struct Key<'a> {
+    pub text: &'a str,
+    pub hash: i64,
+}
+
+impl<'a> Key<'a> {
+    pub fn of(s: &'a PyStr) -> Key<'a> {
+        Key { text: s.as_str(), hash: s.hash() }
+    }
+}
+
+impl<'a> From<&'a str> for Key<'a> {
+    fn from(text: &'a str) -> Key<'a> {
+        Key { text, hash: crate::ops::hash::str_hash(text) }
+    }
+}
+
+impl<'a> From<&&'a str> for Key<'a> {
+    fn from(text: &&'a str) -> Key<'a> {
+        Key::from(*text)
+    }
+}
+
+impl<'a> From<&'a PyStr> for Key<'a> {
+    fn from(s: &'a PyStr) -> Key<'a> {
+        Key::of(s)
+    }
+}
+
+/// The `Key` of a special method name (a string literal), hashed once per use site.
+#[macro_export]
+macro_rules! dunder {
+    ($name:literal) => {{
+        static HASH: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+        $crate::object::Key { text: $name, hash: *HASH.get_or_init(|| $crate::ops::hash::str_hash($name)) }
+    }};
 }
 
 #[derive(Collect)]

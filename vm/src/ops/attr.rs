@@ -10,7 +10,7 @@
 use gc_arena::Gc;
 
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{BoundMethod, Builtin, Class, Descriptor, Dict, Function, PyStr, Super};
+use crate::object::{BoundMethod, Builtin, Class, Descriptor, Dict, Function, Key, PyStr, Super};
 use crate::value::{GcCell, Value};
 
 pub fn attribute_error<'gc>(ctx: &Ctx<'gc, '_>, obj: Value<'gc>, name: &str) -> crate::PyErr<'gc> {
@@ -37,7 +37,7 @@ fn bind<'gc>(ctx: &Ctx<'gc, '_>, attr: Value<'gc>, obj: Value<'gc>) -> Value<'gc
 /// The `__get__` of a user class, if `attr` is an instance of one.
 fn user_get<'gc>(attr: Value<'gc>) -> Option<Value<'gc>> {
     match attr {
-        Value::Instance(i) => Class::user_lookup(i.class, "__get__"),
+        Value::Instance(i) => Class::user_lookup(i.class, crate::dunder!("__get__")),
         _ => None,
     }
 }
@@ -47,8 +47,8 @@ pub fn is_data_descriptor(attr: Value<'_>) -> bool {
     match attr {
         Value::Descriptor(d) => matches!(*d, Descriptor::Property(_)),
         Value::Instance(i) => {
-            Class::user_lookup(i.class, "__set__").is_some()
-                || Class::user_lookup(i.class, "__delete__").is_some()
+            Class::user_lookup(i.class, crate::dunder!("__set__")).is_some()
+                || Class::user_lookup(i.class, crate::dunder!("__delete__")).is_some()
         }
         _ => false,
     }
@@ -116,7 +116,7 @@ pub fn generic_getattr<'gc>(
     name: Gc<'gc, PyStr>,
 ) -> PyResult<'gc, Option<Value<'gc>>> {
     let cls = ctx.type_of(obj);
-    let attr = cls.lookup(name.as_str());
+    let attr = cls.lookup(Key::of(&name));
     if let Some(a) = attr {
         if is_data_descriptor(a) {
             return descr_get(ctx, a, obj, cls).map(Some);
@@ -177,7 +177,7 @@ fn descriptor_set<'gc>(
     name: Gc<'gc, PyStr>,
     value: Option<Value<'gc>>,
 ) -> PyResult<'gc, bool> {
-    let Some(attr) = ctx.type_of(obj).lookup(name.as_str()) else { return Ok(false) };
+    let Some(attr) = ctx.type_of(obj).lookup(Key::of(&name)) else { return Ok(false) };
     match attr {
         Value::Descriptor(d) => {
             let Descriptor::Property(p) = &*d else { return Ok(false) };
@@ -195,7 +195,11 @@ fn descriptor_set<'gc>(
             Ok(true)
         }
         Value::Instance(i) => {
-            let method = Class::user_lookup(i.class, if value.is_some() { "__set__" } else { "__delete__" });
+            let method = if value.is_some() {
+                Class::user_lookup(i.class, crate::dunder!("__set__"))
+            } else {
+                Class::user_lookup(i.class, crate::dunder!("__delete__"))
+            };
             match (method, value) {
                 (Some(set), Some(v)) => {
                     crate::interp::call_value(ctx, set, &[attr, obj, v], &[])?;
@@ -239,7 +243,7 @@ pub fn getattr_opt<'gc>(
     }
     match obj {
         Value::Instance(inst) => {
-            if let Some(ga) = Class::user_lookup(inst.class, "__getattribute__") {
+            if let Some(ga) = Class::user_lookup(inst.class, crate::dunder!("__getattribute__")) {
                 let f = bind(ctx, ga, obj);
                 return match crate::interp::call_value(ctx, f, &[Value::Str(name)], &[]) {
                     Ok(v) => Ok(Some(v)),
@@ -336,7 +340,9 @@ fn getattr_hook<'gc>(
     obj: Value<'gc>,
     name: Gc<'gc, PyStr>,
 ) -> PyResult<'gc, Option<Value<'gc>>> {
-    let Some(hook) = Class::user_lookup(ctx.type_of(obj), "__getattr__") else { return Ok(None) };
+    let Some(hook) = Class::user_lookup(ctx.type_of(obj), crate::dunder!("__getattr__")) else {
+        return Ok(None);
+    };
     let f = bind(ctx, hook, obj);
     crate::interp::call_value(ctx, f, &[Value::Str(name)], &[]).map(Some)
 }
@@ -383,7 +389,7 @@ pub fn setattr<'gc>(
     let key = Value::Str(name);
     match obj {
         Value::Instance(inst) => {
-            if let Some(sa) = Class::user_lookup(inst.class, "__setattr__") {
+            if let Some(sa) = Class::user_lookup(inst.class, crate::dunder!("__setattr__")) {
                 let f = bind(ctx, sa, obj);
                 crate::interp::call_value(ctx, f, &[key, value], &[])?;
                 return Ok(());
@@ -443,7 +449,7 @@ pub fn setattr<'gc>(
             ctx.type_error(msg)
         }
         _ => {
-            let has = ctx.type_of(obj).lookup(name.as_str()).is_some();
+            let has = ctx.type_of(obj).lookup(Key::of(&name)).is_some();
             let msg = if has {
                 format!("'{}' object attribute '{}' is read-only", ctx.type_name(obj), name.as_str())
             } else {
@@ -458,7 +464,7 @@ pub fn delattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
     let key = Value::Str(name);
     let dict = match obj {
         Value::Instance(inst) => {
-            if let Some(da) = Class::user_lookup(inst.class, "__delattr__") {
+            if let Some(da) = Class::user_lookup(inst.class, crate::dunder!("__delattr__")) {
                 let f = bind(ctx, da, obj);
                 crate::interp::call_value(ctx, f, &[key], &[])?;
                 return Ok(());
@@ -493,13 +499,13 @@ pub fn load_method<'gc>(
 ) -> PyResult<'gc, Option<Value<'gc>>> {
     match obj {
         Value::Instance(inst) => {
-            if Class::user_lookup(inst.class, "__getattribute__").is_some() {
+            if Class::user_lookup(inst.class, crate::dunder!("__getattribute__")).is_some() {
                 return Ok(None);
             }
             if inst.dict.borrow().get_pystr(&name).is_some() {
                 return Ok(None);
             }
-            match inst.class.lookup(name.as_str()) {
+            match inst.class.lookup(Key::of(&name)) {
                 Some(f @ Value::Function(_)) => Ok(Some(f)),
                 _ => Ok(None),
             }
@@ -509,7 +515,7 @@ pub fn load_method<'gc>(
         | Value::Function(_)
         | Value::Descriptor(_)
         | Value::Exception(_) => Ok(None),
-        _ => match ctx.type_of(obj).lookup(name.as_str()) {
+        _ => match ctx.type_of(obj).lookup(Key::of(&name)) {
             // Only methods take the receiver; a static method (owner not a type) does not.
             Some(b @ Value::Builtin(f)) if matches!(f.owner, Value::Type(_)) => Ok(Some(b)),
             _ => Ok(None),
@@ -518,10 +524,10 @@ pub fn load_method<'gc>(
 }
 
 /// A special method looked up on the type of `obj` and bound to it.
-pub fn special_method<'gc>(
+pub fn special_method<'gc, 'k>(
     ctx: &mut Ctx<'gc, '_>,
     obj: Value<'gc>,
-    name: &str,
+    name: impl Into<Key<'k>>,
 ) -> PyResult<'gc, Option<Value<'gc>>> {
     let class = ctx.type_of(obj);
     match class.lookup(name) {
@@ -533,10 +539,10 @@ pub fn special_method<'gc>(
 
 /// A special method a user class defines for `obj` (not one of the built-in defaults that
 /// the protocols implement directly), bound to it.
-pub fn user_special_method<'gc>(
+pub fn user_special_method<'gc, 'k>(
     ctx: &mut Ctx<'gc, '_>,
     obj: Value<'gc>,
-    name: &str,
+    name: impl Into<Key<'k>>,
 ) -> PyResult<'gc, Option<Value<'gc>>> {
     let class = ctx.type_of(obj);
     match Class::user_lookup(class, name) {

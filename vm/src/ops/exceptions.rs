@@ -117,10 +117,8 @@ pub fn format_exception<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
             break;
         }
         seen.push(Gc::as_ptr(next) as usize);
-        if let Some(last) = chain.last_mut() {
-            last.1 = header;
-        }
-        chain.push((next, ""));
+        // Printed after the earlier exception, before the one it led to.
+        chain.push((next, header));
         cur = next;
     }
     let mut out = String::new();

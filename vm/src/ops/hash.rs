@@ -229,7 +229,7 @@ pub fn hash<'gc>(ctx: &mut crate::Ctx<'gc, '_>, v: crate::Value<'gc>) -> crate::
             tuple_hash(items.into_iter())
         }
         Value::Instance(_) => {
-            if let Some(h) = crate::ops::attr::user_special_method(ctx, v, "__hash__")? {
+            if let Some(h) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__hash__"))? {
                 if h.is_none() {
                     let msg = format!("unhashable type: '{}'", ctx.type_name(v));
                     return ctx.type_error(msg);

@@ -67,7 +67,7 @@ pub fn get_iter<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Val
         }
         Value::Iter(_) | Value::Generator(_) => return Ok(v),
         _ => {
-            if let Some(m) = crate::ops::attr::special_method(ctx, v, "__iter__")? {
+            if let Some(m) = crate::ops::attr::special_method(ctx, v, crate::dunder!("__iter__"))? {
                 if m.is_none() {
                     let msg = format!("'{}' object is not iterable", ctx.type_name(v));
                     return ctx.type_error(msg);
@@ -110,7 +110,7 @@ pub fn send<'gc>(ctx: &mut Ctx<'gc, '_>, it: Value<'gc>, value: Value<'gc>) -> P
         }
     }
     let method = if value.is_none() {
-        crate::ops::attr::special_method(ctx, it, "__next__")?
+        crate::ops::attr::special_method(ctx, it, crate::dunder!("__next__"))?
     } else {
         let name = ctx.intern("send");
         crate::ops::attr::getattr_opt(ctx, it, name)?
@@ -142,7 +142,7 @@ pub fn next<'gc>(ctx: &mut Ctx<'gc, '_>, it: Value<'gc>) -> PyResult<'gc, Option
         });
     }
     let Value::Iter(cell) = it else {
-        if let Some(m) = crate::ops::attr::special_method(ctx, it, "__next__")? {
+        if let Some(m) = crate::ops::attr::special_method(ctx, it, crate::dunder!("__next__"))? {
             return match crate::interp::call_value(ctx, m, &[], &[]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) if ctx.exc_matches(e, "StopIteration") => Ok(None),

@@ -7,6 +7,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::ctx::{Ctx, PyResult};
+use crate::object::Key;
 use crate::value::Value;
 
 /// An int value, unboxed when it fits in an i64.
@@ -101,22 +102,32 @@ pub fn unary<'gc>(ctx: &mut Ctx<'gc, '_>, op: Unary, v: Value<'gc>) -> PyResult<
 }
 
 /// The special methods of a binary operator: `(__op__, __rop__, __iop__)`.
-fn dunders(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
+fn dunders(op: BinaryOp) -> (Key<'static>, Key<'static>, Key<'static>) {
     use BinaryOp::*;
     match op.base() {
-        Add => ("__add__", "__radd__", "__iadd__"),
-        And => ("__and__", "__rand__", "__iand__"),
-        FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
-        Lshift => ("__lshift__", "__rlshift__", "__ilshift__"),
-        MatrixMultiply => ("__matmul__", "__rmatmul__", "__imatmul__"),
-        Multiply => ("__mul__", "__rmul__", "__imul__"),
-        Remainder => ("__mod__", "__rmod__", "__imod__"),
-        Or => ("__or__", "__ror__", "__ior__"),
-        Power => ("__pow__", "__rpow__", "__ipow__"),
-        Rshift => ("__rshift__", "__rrshift__", "__irshift__"),
-        Subtract => ("__sub__", "__rsub__", "__isub__"),
-        TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
-        _ => ("__xor__", "__rxor__", "__ixor__"),
+        Add => (crate::dunder!("__add__"), crate::dunder!("__radd__"), crate::dunder!("__iadd__")),
+        And => (crate::dunder!("__and__"), crate::dunder!("__rand__"), crate::dunder!("__iand__")),
+        FloorDivide => {
+            (crate::dunder!("__floordiv__"), crate::dunder!("__rfloordiv__"), crate::dunder!("__ifloordiv__"))
+        }
+        Lshift => {
+            (crate::dunder!("__lshift__"), crate::dunder!("__rlshift__"), crate::dunder!("__ilshift__"))
+        }
+        MatrixMultiply => {
+            (crate::dunder!("__matmul__"), crate::dunder!("__rmatmul__"), crate::dunder!("__imatmul__"))
+        }
+        Multiply => (crate::dunder!("__mul__"), crate::dunder!("__rmul__"), crate::dunder!("__imul__")),
+        Remainder => (crate::dunder!("__mod__"), crate::dunder!("__rmod__"), crate::dunder!("__imod__")),
+        Or => (crate::dunder!("__or__"), crate::dunder!("__ror__"), crate::dunder!("__ior__")),
+        Power => (crate::dunder!("__pow__"), crate::dunder!("__rpow__"), crate::dunder!("__ipow__")),
+        Rshift => {
+            (crate::dunder!("__rshift__"), crate::dunder!("__rrshift__"), crate::dunder!("__irshift__"))
+        }
+        Subtract => (crate::dunder!("__sub__"), crate::dunder!("__rsub__"), crate::dunder!("__isub__")),
+        TrueDivide => {
+            (crate::dunder!("__truediv__"), crate::dunder!("__rtruediv__"), crate::dunder!("__itruediv__"))
+        }
+        _ => (crate::dunder!("__xor__"), crate::dunder!("__rxor__"), crate::dunder!("__ixor__")),
     }
 }
 
@@ -125,7 +136,7 @@ fn dunders(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
 fn try_dunder<'gc>(
     ctx: &mut Ctx<'gc, '_>,
     obj: Value<'gc>,
-    name: &str,
+    name: Key<'_>,
     arg: Value<'gc>,
 ) -> PyResult<'gc, Option<Value<'gc>>> {
     let Some(m) = crate::ops::attr::user_special_method(ctx, obj, name)? else { return Ok(None) };

@@ -38,14 +38,14 @@ pub fn str_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Va
     match v {
         Value::Str(_) => Ok(v),
         Value::Exception(e) => {
-            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, "__str__")? {
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__str__"))? {
                 return call_str_method(ctx, m, "__str__");
             }
             let s = exception_default_str(ctx, e)?;
             Ok(ctx.new_str(s))
         }
         Value::Instance(_) => {
-            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, "__str__")? {
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__str__"))? {
                 return call_str_method(ctx, m, "__str__");
             }
             repr_value(ctx, v)
@@ -256,7 +256,7 @@ fn write_repr<'gc>(
             }
         }
         Value::Instance(_) => {
-            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, "__repr__")? {
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__repr__"))? {
                 let r = call_str_method(ctx, m, "__repr__")?;
                 out.push_str(r.as_str().unwrap_or(""));
             } else {
@@ -264,7 +264,7 @@ fn write_repr<'gc>(
             }
         }
         Value::Exception(e) => {
-            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, "__repr__")? {
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__repr__"))? {
                 let r = call_str_method(ctx, m, "__repr__")?;
                 out.push_str(r.as_str().unwrap_or(""));
             } else {
