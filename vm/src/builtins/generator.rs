@@ -38,6 +38,34 @@ fn this<'gc>(ctx: &Ctx<'gc, '_>, args: &[Value<'gc>], method: &str) -> PyResult<
     }
 }
 
+/// The arguments after the receiver, checked as CPython checks the generator methods'.
+fn method_args<'gc, 'a>(
+    ctx: &Ctx<'gc, '_>,
+    args: &Args<'gc, 'a>,
+    method: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<'gc, (GenRef<'gc>, &'a [Value<'gc>])> {
+    if !args.kwnames.is_empty() {
+        return ctx.type_error(format!("generator.{method}() takes no keyword arguments"));
+    }
+    let pos = args.positional();
+    let g = this(ctx, pos, method)?;
+    let rest = &pos[1..];
+    let n = rest.len();
+    if (min..=max).contains(&n) {
+        return Ok((g, rest));
+    }
+    let msg = match (method, min, max) {
+        ("__next__", _, _) => format!("expected 0 arguments, got {n}"),
+        (_, 0, 0) => format!("generator.{method}() takes no arguments ({n} given)"),
+        (_, 1, 1) => format!("generator.{method}() takes exactly one argument ({n} given)"),
+        _ if n < min => format!("{method} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" }),
+        _ => format!("{method} expected at most {max} arguments, got {n}"),
+    };
+    ctx.type_error(msg)
+}
+
 /// A resumption seen from native code: the yielded value, or StopIteration(return value).
 fn step<'gc>(ctx: &Ctx<'gc, '_>, s: GenStep<'gc>) -> PyResult<'gc, Value<'gc>> {
     match s {
@@ -49,23 +77,20 @@ fn step<'gc>(ctx: &Ctx<'gc, '_>, s: GenStep<'gc>) -> PyResult<'gc, Value<'gc>> {
 /// `next(g)` (the built-in `next` calls this for generators, so the StopIteration keeps
 /// the return value).
 pub fn gen_next<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "__next__", &args, 1, 1)?;
-    let g = this(ctx, a, "__next__")?;
+    let (g, _) = method_args(ctx, &args, "__next__", 0, 0)?;
     let s = generator::resume(ctx, g, Value::None)?;
     step(ctx, s)
 }
 
 fn gen_send<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "send", &args, 2, 2)?;
-    let g = this(ctx, a, "send")?;
-    let s = generator::resume(ctx, g, a[1])?;
+    let (g, a) = method_args(ctx, &args, "send", 1, 1)?;
+    let s = generator::resume(ctx, g, a[0])?;
     step(ctx, s)
 }
 
 fn gen_throw<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "throw", &args, 2, 4)?;
-    let g = this(ctx, a, "throw")?;
-    let exc = exception_to_throw(ctx, a[1], a.get(2).copied().unwrap_or(Value::None), a.get(3).copied())?;
+    let (g, a) = method_args(ctx, &args, "throw", 1, 3)?;
+    let exc = exception_to_throw(ctx, a[0], a.get(1).copied().unwrap_or(Value::None), a.get(2).copied())?;
     let s = generator::throw(ctx, g, exc)?;
     step(ctx, s)
 }
@@ -114,16 +139,15 @@ fn exception_to_throw<'gc>(
 }
 
 fn gen_close<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "close", &args, 1, 1)?;
-    let g = this(ctx, a, "close")?;
+    let (g, _) = method_args(ctx, &args, "close", 0, 0)?;
     generator::close(ctx, g)?;
     Ok(Value::None)
 }
 
 fn gen_iter<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, "__iter__", &args, 1, 1)?;
-    this(ctx, a, "__iter__")?;
-    Ok(a[0])
+    let g = this(ctx, a, "__iter__")?;
+    Ok(Value::Generator(g))
 }
 
 /// The data attributes of a generator.

@@ -326,3 +326,27 @@ def swallow():
 
 
 print(list(swallow()))
+
+
+# Wrong arguments to the generator methods, and operations generators do not support.
+def plain():
+    yield
+
+
+p = plain()
+calls = [
+    lambda: p.send(),
+    lambda: p.send(1, 2),
+    lambda: p.throw(),
+    lambda: p.throw(1, 2, 3, 4),
+    lambda: p.close(1),
+    lambda: p.send(a=1),
+    lambda: len(p),
+    lambda: p[0],
+    lambda: p + 1,
+]
+for call in calls:
+    try:
+        call()
+    except TypeError as e:
+        print(type(e).__name__, e)
