@@ -394,7 +394,9 @@ pub fn setattr<'gc>(
                 crate::interp::call_value(ctx, f, &[key, value], &[])?;
                 return Ok(());
             }
-            generic_setattr(ctx, obj, Some(inst.dict), name, value)
+            // Instances of built-in classes (`object()`) take no new attributes.
+            let dict = if inst.class.builtin { None } else { Some(inst.dict) };
+            generic_setattr(ctx, obj, dict, name, value)
         }
         Value::Module(m) => crate::ops::collections::dict_set(ctx, m.dict, key, value),
         Value::Type(t) if !t.builtin => {
