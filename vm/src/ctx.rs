@@ -127,6 +127,13 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
                 crate::object::ViewKind::Values => t.dict_values,
                 crate::object::ViewKind::Items => t.dict_items,
             },
+            Value::Generator(_) => t.generator,
+            Value::Descriptor(d) => match &*d {
+                crate::object::Descriptor::StaticMethod(_) => t.staticmethod,
+                crate::object::Descriptor::ClassMethod(_) => t.classmethod,
+                crate::object::Descriptor::Property(_) => t.property,
+                crate::object::Descriptor::Super(_) => t.super_,
+            },
         }
     }
 

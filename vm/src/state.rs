@@ -36,6 +36,24 @@ pub enum OnReturn {
     Exit,
     /// Discard it and keep the instance below (`__init__`).
     KeepInstance,
+    /// A generator resumed by FOR_ITER (whose jump target this is): a yielded value is pushed
+    /// and the loop body runs; at the return the caller pops the generator and jumps here.
+    ForIter(u32),
+    /// A generator resumed by SEND (`yield from`; its jump target): a yielded value is pushed
+    /// for the caller's YIELD_VALUE; at the return the value replaces the generator on the
+    /// caller's stack and the caller jumps here.
+    Send(u32),
+    /// A generator resumed by native code (`next()`, `send()`, `throw()`): the run stops at
+    /// its yield or return, and the generator's state tells which it was.
+    Resume,
+}
+
+impl OnReturn {
+    /// Whether the frame is a generator's, resumed by one of the three ways.
+    #[inline]
+    pub fn is_generator(self) -> bool {
+        matches!(self, OnReturn::ForIter(_) | OnReturn::Send(_) | OnReturn::Resume)
+    }
 }
 
 /// Tunables of a running VM.
@@ -162,6 +180,12 @@ types! {
     dict_keys: "dict_keys",
     dict_values: "dict_values",
     dict_items: "dict_items",
+    generator: "generator",
+    staticmethod: "staticmethod",
+    classmethod: "classmethod",
+    property: "property",
+    super_: "super",
+    frame: "frame",
 }
 
 /// A new built-in class object (single inheritance).

@@ -8,8 +8,8 @@ use gc_arena::{Collect, Gc, Static};
 use num_bigint::BigInt;
 
 use crate::object::{
-    BoundMethod, Builtin, Class, Code, Dict, DictView, Exc, Function, Instance, Iter, Module, PyStr, Range,
-    Set, Slice, Tuple,
+    BoundMethod, Builtin, Class, Code, Descriptor, Dict, DictView, Exc, Function, Generator, Instance, Iter,
+    Module, PyStr, Range, Set, Slice, Tuple,
 };
 
 /// A `Gc` pointer to a mutable object.
@@ -48,6 +48,8 @@ pub enum Value<'gc> {
     Slice(Gc<'gc, Slice<'gc>>),
     Iter(GcCell<'gc, Iter<'gc>>),
     DictView(Gc<'gc, DictView<'gc>>),
+    Generator(GcCell<'gc, Generator<'gc>>),
+    Descriptor(Gc<'gc, Descriptor<'gc>>),
 }
 
 impl<'gc> Value<'gc> {
@@ -108,6 +110,8 @@ impl<'gc> Value<'gc> {
             Slice(g) => Gc::as_ptr(g) as usize,
             Iter(g) => Gc::as_ptr(g) as usize,
             DictView(g) => Gc::as_ptr(g) as usize,
+            Generator(g) => Gc::as_ptr(g) as usize,
+            Descriptor(g) => Gc::as_ptr(g) as usize,
             Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => return Option::None,
         })
     }

@@ -1,11 +1,10 @@
 //! The built-in functions.
 
-use gc_arena::lock::Lock;
 use gc_arena::Gc;
 
 use super::{expect_args, keywords, native, set};
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{Args, Class, Dict, Iter, Layout};
+use crate::object::{Args, Class, Dict, Iter};
 use crate::ops;
 use crate::value::Value;
 
@@ -212,6 +211,10 @@ fn iter<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value
 
 fn next<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, "next", &args, 1, 2)?;
+    if let (Value::Generator(_), None) = (a[0], a.get(1)) {
+        // The StopIteration carries the generator's return value.
+        return crate::builtins::generator::gen_next(ctx, Args { args: &a[..1], kwnames: &[] });
+    }
     if !matches!(a[0], Value::Iter(_)) && ops::attr::special_method(ctx, a[0], "__next__")?.is_none() {
         let msg = format!("'{}' object is not an iterator", ctx.type_name(a[0]));
         return ctx.type_error(msg);
@@ -331,31 +334,7 @@ fn build_class<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc
     }
     let ns = ctx.new_dict(Dict::new());
     let cell = crate::interp::run_class_body(ctx, body, ns)?;
-    if bases.is_empty() {
-        bases.push(ctx.st.types.object);
-    }
-    let ancestors = crate::builtins::types::mro(ctx, &bases)?;
-    let layout = if ancestors.iter().any(|c| c.layout == Layout::Exception) {
-        Layout::Exception
-    } else {
-        Layout::Object
-    };
-    let qualname = match ns.borrow().get_str("__qualname__") {
-        Some(Value::Str(q)) => q,
-        _ => name,
-    };
-    let class = Gc::new(
-        ctx.mc,
-        Class {
-            name: Lock::new(name),
-            qualname: Lock::new(qualname),
-            bases: bases.into(),
-            ancestors: ancestors.into(),
-            dict: ns,
-            layout,
-            builtin: false,
-        },
-    );
+    let class = crate::builtins::classes::new_class(ctx, name, bases, ns)?;
     if let Value::Cell(c) = cell {
         c.set(ctx.mc, Value::Type(class));
     }

@@ -149,7 +149,8 @@ pub fn set_exception_attr<'gc>(
             e.borrow_mut(ctx.mc).args = t;
         }
         _ => {
-            let d = match e.borrow().dict {
+            let dict = e.borrow().dict;
+            let d = match dict {
                 Some(d) => d,
                 None => {
                     let d = ctx.new_dict(Dict::new());

@@ -1,11 +1,13 @@
 //! The `builtins` module and the methods of the built-in types.
 
 mod bytes_methods;
+pub mod classes;
 pub mod codecs;
 pub mod compile;
 pub mod dict_methods;
 pub mod exceptions;
 mod functions;
+pub mod generator;
 pub mod introspect;
 pub mod list_methods;
 pub mod math;
@@ -50,6 +52,8 @@ pub fn methods<'gc>(ctx: &mut Ctx<'gc, '_>, class: Gc<'gc, Class<'gc>>, fns: &[(
 pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     functions::install(ctx);
     types::install(ctx);
+    classes::install(ctx);
+    generator::install(ctx);
     let builtins = ctx.st.builtins;
     let names: Vec<&'static str> = exceptions::names().collect();
     for name in names {

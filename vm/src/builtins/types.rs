@@ -24,7 +24,6 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         (t.frozenset, frozenset_new),
         (t.range, range_new),
         (t.type_, type_new),
-        (t.object, object_new),
     ];
     for (class, f) in table {
         methods(ctx, class, &[("__new__", f)]);
@@ -59,7 +58,7 @@ pub fn mro<'gc>(
         let Some(c) = candidate else {
             let names: Vec<&str> = bases.iter().map(|b| b.name_str()).collect();
             return ctx.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -385,14 +384,8 @@ fn type_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, V
     let pos = &args.positional()[1..];
     match pos.len() {
         1 => Ok(Value::Type(ctx.type_of(pos[0]))),
-        3 => ctx.type_error("type(name, bases, dict) is not supported yet"),
+        3 => crate::builtins::classes::type_new3(ctx, pos[0], pos[1], pos[2]),
         _ => ctx.type_error("type() takes 1 or 3 arguments"),
     }
 }
 
-fn object_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "object", &args, 1, 1)?;
-    let _ = a;
-    let class = ctx.st.types.object;
-    Ok(Value::Instance(Gc::new(ctx.mc, crate::object::Instance { class, dict: ctx.new_dict(Dict::new()) })))
-}

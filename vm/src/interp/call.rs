@@ -11,7 +11,7 @@ use gc_arena::Gc;
 
 use super::{Exec, Stop, MAX_NATIVE_DEPTH};
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{Args, Class, Code, Dict, Function, Instance, Layout};
+use crate::object::{Args, Class, Code, Descriptor, Dict, Function, Instance, Layout};
 use crate::state::{Frame, OnReturn};
 use crate::value::Value;
 
@@ -82,13 +82,16 @@ pub fn const_value<'gc>(ctx: &mut Ctx<'gc, '_>, c: &Const) -> Value<'gc> {
 
 /// Lay out and push the frame of `func`, whose arguments (`nargs` values, the last
 /// `kwnames.len()` of them keywords) sit on the stack after the callable at `callee_slot`.
+/// Returns `None` when the frame is pushed and must run; for a generator function, the
+/// frame goes into a new generator at once and that is the call's result (`Some`; the
+/// callable slot is gone too).
 pub fn enter_function<'gc>(
     ctx: &mut Ctx<'gc, '_>,
     func: Gc<'gc, Function<'gc>>,
     callee_slot: usize,
     kwnames: &[Value<'gc>],
     on_return: OnReturn,
-) -> PyResult<'gc, ()> {
+) -> PyResult<'gc, Option<Value<'gc>>> {
     if ctx.st.frames.len() >= ctx.st.config.recursion_limit {
         ctx.st.stack.truncate(callee_slot);
         return Err(ctx.error("RecursionError", "maximum recursion depth exceeded"));
@@ -106,7 +109,8 @@ pub fn enter_function<'gc>(
         // The arguments are already where the first locals go.
         ctx.st.stack.resize(base + nlocals, Value::Undef);
     } else {
-        let locals = bind_args(ctx, func, &ctx.st.stack[base..].to_vec(), kwnames);
+        let args = ctx.st.stack.split_off(base);
+        let locals = bind_args(ctx, func, &args, kwnames);
         ctx.st.stack.truncate(base);
         match locals {
             Ok(l) => ctx.st.stack.extend_from_slice(&l),
@@ -142,7 +146,10 @@ pub fn enter_function<'gc>(
         pc: 0,
         on_return,
     });
-    Ok(())
+    if co.flags & flags::GENERATOR != 0 {
+        return Ok(Some(super::generator::make(ctx, func)));
+    }
+    Ok(None)
 }
 
 /// Bind call arguments to `func`'s parameters: the locals array of its frame (cells not
@@ -218,11 +225,11 @@ fn bind_args<'gc>(
     let ndefaults = defaults.map_or(0, |d| d.0.len());
     let first_default = argcount - ndefaults.min(argcount);
     let mut missing = Vec::new();
-    for i in take..argcount {
-        if locals[i].is_undef() {
+    for (i, local) in locals.iter_mut().enumerate().take(argcount).skip(take) {
+        if local.is_undef() {
             if i >= first_default {
                 if let Some(d) = defaults {
-                    locals[i] = d.0[i - first_default];
+                    *local = d.0[i - first_default];
                 }
             } else {
                 missing.push(&*co.varnames[i]);
@@ -239,12 +246,12 @@ fn bind_args<'gc>(
     }
     // Keyword-only parameters.
     let mut missing = Vec::new();
-    for i in argcount..argcount + kwonly {
-        if locals[i].is_undef() {
+    for (i, local) in locals.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
+        if local.is_undef() {
             let name = &*co.varnames[i];
             let default = func.kwdefaults.get().and_then(|d| d.borrow().get_str(name));
             match default {
-                Some(v) => locals[i] = v,
+                Some(v) => *local = v,
                 None => missing.push(name),
             }
         }
@@ -315,17 +322,33 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     pub fn call_op(&mut self, pc: usize, nargs: usize, kwnames: &[Value<'gc>]) -> Result<usize, Stop<'gc>> {
         let callee_slot = self.ctx.st.stack.len() - nargs - 1;
         let mut callee = self.ctx.st.stack[callee_slot];
-        if let Value::Method(m) = callee {
-            callee = m.func;
-            self.ctx.st.stack[callee_slot] = m.func;
-            self.ctx.st.stack.insert(callee_slot + 1, m.receiver);
+        // A bound method, or an instance with a Python `__call__`: its function is called
+        // with the receiver as first argument.
+        loop {
+            let (func, receiver) = match callee {
+                Value::Method(m) => (m.func, m.receiver),
+                Value::Instance(inst) => match Class::user_lookup(inst.class, crate::dunder!("__call__")) {
+                    Some(f @ Value::Function(_)) => (f, callee),
+                    _ => break,
+                },
+                _ => break,
+            };
+            callee = func;
+            self.ctx.st.stack[callee_slot] = func;
+            self.ctx.st.stack.insert(callee_slot + 1, receiver);
         }
+        let nargs = self.ctx.st.stack.len() - callee_slot - 1;
         match callee {
             Value::Function(f) => {
                 self.frame().pc = pc as u32 + 1;
                 self.budget = self.budget.saturating_sub(1);
-                if let Err(e) = enter_function(&mut self.ctx, f, callee_slot, kwnames, OnReturn::Push) {
-                    return Err(Stop::Raise(e));
+                match enter_function(&mut self.ctx, f, callee_slot, kwnames, OnReturn::Push) {
+                    Ok(None) => {}
+                    Ok(Some(generator)) => {
+                        self.push(generator);
+                        return Ok(pc + 1);
+                    }
+                    Err(e) => return Err(Stop::Raise(e)),
                 }
                 self.switch_to_top();
                 if self.budget == 0 {
@@ -333,58 +356,80 @@ impl<'gc, 'a> Exec<'gc, 'a> {
                 }
                 Ok(0)
             }
-            Value::Type(cls) if cls.layout == Layout::Object && !cls.builtin => {
+            Value::Type(cls)
+                if cls.layout == Layout::Object
+                    && !cls.builtin
+                    && Class::user_lookup(cls, crate::dunder!("__new__")).is_none() =>
+            {
                 // A user class: make the instance, then run __init__ in a frame that keeps it.
+                let init = match Class::lookup_with_owner(cls, crate::dunder!("__init__")) {
+                    Some((Value::Function(init), _)) => Some(init),
+                    Some((_, owner)) if !owner.builtin => {
+                        return self.call_native_op(pc, callee_slot, callee, kwnames)
+                    }
+                    _ => None,
+                };
                 let inst = Value::Instance(Gc::new(
                     self.ctx.mc,
                     Instance { class: cls, dict: self.ctx.new_dict(Dict::new()) },
                 ));
                 self.ctx.st.stack[callee_slot] = inst;
-                match cls.lookup("__init__") {
-                    Some(Value::Function(init)) => {
-                        self.frame().pc = pc as u32 + 1;
-                        self.ctx.st.stack.insert(callee_slot + 1, inst);
-                        // The instance stays in the callable slot; the frame's return is dropped.
-                        if let Err(e) =
-                            enter_function(&mut self.ctx, init, callee_slot, kwnames, OnReturn::KeepInstance)
-                        {
-                            return Err(Stop::Raise(e));
-                        }
-                        self.switch_to_top();
-                        Ok(0)
+                let Some(init) = init else {
+                    // object.__init__.
+                    if nargs > 0 {
+                        let msg = format!("{}() takes no arguments", cls.name_str());
+                        self.ctx.st.stack.truncate(callee_slot);
+                        return Err(Stop::Raise(self.ctx.error("TypeError", msg)));
                     }
-                    _ => {
-                        if nargs > 0 {
-                            let msg = format!("{}() takes no arguments", cls.name_str());
-                            return Err(Stop::Raise(self.ctx.error("TypeError", msg)));
-                        }
-                        self.ctx.st.stack.truncate(callee_slot + 1);
-                        Ok(pc + 1)
-                    }
-                }
-            }
-            _ => {
-                let argv: Vec<Value<'gc>> = self.ctx.st.stack[callee_slot + 1..].to_vec();
-                self.ctx.st.stack.truncate(callee_slot);
+                    self.ctx.st.stack.truncate(callee_slot + 1);
+                    return Ok(pc + 1);
+                };
                 self.frame().pc = pc as u32 + 1;
-                match call_native(&mut self.ctx, callee, &argv, kwnames) {
-                    Ok(v) => {
-                        self.push(v);
-                        if self.ctx.st.collect_requested && self.budget != u32::MAX {
-                            self.ctx.st.collect_requested = false;
-                            return Err(Stop::Collect(pc as u32 + 1));
-                        }
-                        Ok(pc + 1)
+                self.ctx.st.stack.insert(callee_slot + 1, inst);
+                // The instance stays in the callable slot; the frame's return is dropped.
+                match enter_function(&mut self.ctx, init, callee_slot, kwnames, OnReturn::KeepInstance) {
+                    Ok(None) => {}
+                    Ok(Some(_)) => {
+                        let msg = "__init__() should return None, not 'generator'";
+                        return Err(Stop::Raise(self.ctx.error("TypeError", msg)));
                     }
-                    Err(e) => Err(Stop::Raise(e)),
+                    Err(e) => return Err(Stop::Raise(e)),
                 }
+                self.switch_to_top();
+                Ok(0)
             }
+            _ => self.call_native_op(pc, callee_slot, callee, kwnames),
+        }
+    }
+
+    /// A call that runs no frame in this loop: the arguments leave the stack and the result
+    /// takes the callable's slot.
+    fn call_native_op(
+        &mut self,
+        pc: usize,
+        callee_slot: usize,
+        callee: Value<'gc>,
+        kwnames: &[Value<'gc>],
+    ) -> Result<usize, Stop<'gc>> {
+        let argv: Vec<Value<'gc>> = self.ctx.st.stack[callee_slot + 1..].to_vec();
+        self.ctx.st.stack.truncate(callee_slot);
+        self.frame().pc = pc as u32 + 1;
+        match call_native(&mut self.ctx, callee, &argv, kwnames) {
+            Ok(v) => {
+                self.push(v);
+                if self.ctx.st.collect_requested && self.budget != u32::MAX {
+                    self.ctx.st.collect_requested = false;
+                    return Err(Stop::Collect(pc as u32 + 1));
+                }
+                Ok(pc + 1)
+            }
+            Err(e) => Err(Stop::Raise(e)),
         }
     }
 }
 
 /// Call anything that is not a Python function frame: builtins, types, bound methods of
-/// builtins. Python functions reached from here run nested.
+/// builtins, callable instances. Python functions reached from here run nested.
 pub fn call_native<'gc>(
     ctx: &mut Ctx<'gc, '_>,
     callee: Value<'gc>,
@@ -404,7 +449,19 @@ pub fn call_native<'gc>(
         }
         Value::Type(cls) => construct(ctx, cls, args, kwnames),
         Value::Function(_) | Value::Method(_) => call_value(ctx, callee, args, kwnames),
+        Value::Descriptor(d) if matches!(*d, Descriptor::StaticMethod(_)) => {
+            let Descriptor::StaticMethod(f) = *d else { unreachable!("matched above") };
+            call_value(ctx, f, args, kwnames)
+        }
         _ => {
+            if let Value::Instance(inst) = callee {
+                if let Some(call) = inst.class.lookup("__call__") {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callee);
+                    full.extend_from_slice(args);
+                    return call_value(ctx, call, &full, kwnames);
+                }
+            }
             let msg = format!("'{}' object is not callable", ctx.type_name(callee));
             ctx.type_error(msg)
         }
@@ -412,7 +469,8 @@ pub fn call_native<'gc>(
 }
 
 /// `cls(*args)`: built-in constructors are the types' `__new__` natives; exceptions and user
-/// classes are built here.
+/// classes are built here: `__new__` (a user's, or the built-in instance or exception), then
+/// `__init__` when the new object is an instance of `cls`.
 fn construct<'gc>(
     ctx: &mut Ctx<'gc, '_>,
     cls: Gc<'gc, Class<'gc>>,
@@ -426,33 +484,52 @@ fn construct<'gc>(
         full.extend_from_slice(args);
         return (new.func)(ctx, Args { args: &full, kwnames });
     }
-    match cls.layout {
-        Layout::Exception => {
-            if !kwnames.is_empty() {
+    let with_cls = |first: Value<'gc>| {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(first);
+        full.extend_from_slice(args);
+        full
+    };
+    let user_new = Class::user_lookup(cls, crate::dunder!("__new__"));
+    let user_init = Class::user_lookup(cls, crate::dunder!("__init__"));
+    let obj = match user_new {
+        Some(new) => {
+            let new = match new {
+                Value::Descriptor(d) => match *d {
+                    Descriptor::StaticMethod(f) => f,
+                    _ => new,
+                },
+                _ => new,
+            };
+            call_value(ctx, new, &with_cls(Value::Type(cls)), kwnames)?
+        }
+        None if cls.layout == Layout::Exception => {
+            if user_init.is_none() && !kwnames.is_empty() {
                 let msg = format!("{}() takes no keyword arguments", cls.name_str());
                 return ctx.type_error(msg);
             }
-            Ok(Value::Exception(ctx.new_exc(cls, args.to_vec())))
+            let positional = &args[..args.len() - kwnames.len()];
+            Value::Exception(ctx.new_exc(cls, positional.to_vec()))
         }
-        _ => {
-            let inst =
-                Value::Instance(Gc::new(ctx.mc, Instance { class: cls, dict: ctx.new_dict(Dict::new()) }));
-            if let Some(init) = cls.lookup("__init__") {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(inst);
-                full.extend_from_slice(args);
-                let r = call_value(ctx, init, &full, kwnames)?;
-                if !r.is_none() {
-                    let msg = format!("__init__() should return None, not '{}'", ctx.type_name(r));
-                    return ctx.type_error(msg);
-                }
-            } else if !args.is_empty() {
+        None => {
+            if user_init.is_none() && !args.is_empty() {
                 let msg = format!("{}() takes no arguments", cls.name_str());
                 return ctx.type_error(msg);
             }
-            Ok(inst)
+            Value::Instance(Gc::new(ctx.mc, Instance { class: cls, dict: ctx.new_dict(Dict::new()) }))
+        }
+    };
+    if !ctx.is_instance_of(obj, cls) {
+        return Ok(obj);
+    }
+    if let Some(init) = user_init {
+        let r = call_value(ctx, init, &with_cls(obj), kwnames)?;
+        if !r.is_none() {
+            let msg = format!("__init__() should return None, not '{}'", ctx.type_name(r));
+            return ctx.type_error(msg);
         }
     }
+    Ok(obj)
 }
 
 /// Call any callable from native code; a Python function runs in a nested run.
@@ -470,8 +547,10 @@ pub fn call_value<'gc>(
             let callee_slot = ctx.st.stack.len();
             ctx.st.stack.push(callable);
             ctx.st.stack.extend_from_slice(args);
-            enter_function(ctx, f, callee_slot, kwnames, OnReturn::Exit)?;
-            super::run_nested(ctx)
+            match enter_function(ctx, f, callee_slot, kwnames, OnReturn::Exit)? {
+                Some(generator) => Ok(generator),
+                None => super::run_nested(ctx),
+            }
         }
         Value::Method(m) => {
             let mut full = Vec::with_capacity(args.len() + 1);

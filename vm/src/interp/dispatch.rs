@@ -17,8 +17,12 @@ use cellvm_compiler::{for_each_opcode, CodeObject, Opcode};
 
 use super::{ops, Exec, Stop};
 
+/// A handler leaves the reason the run stopped in `Exec::stop` rather than returning it: a
+/// `Stop` does not fit in registers, and a function that returns through a hidden pointer
+/// must hand that pointer back after its call, which keeps LLVM from turning the call of
+/// the next handler into a jump.
 #[cfg(tail_dispatch)]
-pub type Handler = for<'gc, 'a, 'e> fn(&'e mut Exec<'gc, 'a>, usize) -> Stop<'gc>;
+pub type Handler = for<'gc, 'a, 'e> fn(&'e mut Exec<'gc, 'a>, usize);
 
 /// One pre-decoded instruction.
 #[cfg(tail_dispatch)]
@@ -67,13 +71,16 @@ macro_rules! define_backends {
             }
 
             $(
-                pub fn $name<'gc>(ex: &mut Exec<'gc, '_>, pc: usize) -> Stop<'gc> {
+                pub fn $name<'gc>(ex: &mut Exec<'gc, '_>, pc: usize) {
                     let arg = ex.ops[pc].arg;
                     let next = match ops::$name(ex, pc, arg) {
                         Ok(next) => next,
                         Err(stop) => match ex.handle(pc, stop) {
                             Ok(next) => next,
-                            Err(stop) => return stop,
+                            Err(stop) => {
+                                ex.stop = stop;
+                                return;
+                            }
                         },
                     };
                     let handler = ex.ops[next].handler;
@@ -86,7 +93,8 @@ macro_rules! define_backends {
         #[cfg(tail_dispatch)]
         pub fn run<'gc>(ex: &mut Exec<'gc, '_>, pc: usize) -> Stop<'gc> {
             let handler = ex.ops[pc].handler;
-            handler(ex, pc)
+            handler(ex, pc);
+            std::mem::replace(&mut ex.stop, Stop::Return(crate::value::Value::Undef))
         }
 
         /// Run from `pc` in the current frame until the run stops.

@@ -11,6 +11,7 @@
 
 mod call;
 pub mod dispatch;
+pub mod generator;
 mod ops;
 
 use gc_arena::Gc;
@@ -48,8 +49,14 @@ pub struct Exec<'gc, 'a> {
     pub budget: u32,
     /// Frames below this index belong to outer runs.
     pub entry_depth: usize,
+    /// Where an exception raised by the last instruction is raised instead of at its own pc:
+    /// set when the instruction already left its frame for the caller's.
+    pub raise_pc: Option<usize>,
     #[cfg(tail_dispatch)]
     pub ops: &'gc [dispatch::TailOp],
+    /// Why the run stopped, set by the handler that stopped it (see `dispatch::Handler`).
+    #[cfg(tail_dispatch)]
+    pub stop: Stop<'gc>,
 }
 
 impl<'gc, 'a> Exec<'gc, 'a> {
@@ -62,8 +69,11 @@ impl<'gc, 'a> Exec<'gc, 'a> {
             base: top.base as usize,
             budget,
             entry_depth,
+            raise_pc: None,
             #[cfg(tail_dispatch)]
             ops: &Gc::as_ref(top.code).threaded.ops,
+            #[cfg(tail_dispatch)]
+            stop: Stop::Return(Value::Undef),
         }
     }
 
@@ -125,6 +135,9 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     pub fn return_from_frame(&mut self, value: Value<'gc>) -> Result<usize, Stop<'gc>> {
         let frame = self.ctx.st.frames.pop().expect("a frame is running");
         let callee_slot = frame.base as usize - 1;
+        if frame.on_return.is_generator() {
+            return self.return_from_generator(frame, value);
+        }
         let result = match frame.on_return {
             OnReturn::KeepInstance => self.ctx.st.stack.get(callee_slot).copied().unwrap_or(Value::None),
             _ => value,
@@ -143,9 +156,12 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         Ok(self.frame().pc as usize)
     }
 
+    /// After popping a frame whose return is an error (`__init__` returned a value): the
+    /// error is raised in the caller, at its call instruction.
     fn resume_caller_after_error(&mut self) {
         if self.ctx.st.frames.len() > self.entry_depth {
             self.switch_to_top();
+            self.raise_pc = Some(self.frame().pc.saturating_sub(1) as usize);
         }
     }
 
@@ -153,18 +169,25 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     /// the pc to continue at, or the stop that ends this run.
     #[cold]
     pub fn handle(&mut self, pc: usize, stop: Stop<'gc>) -> Result<usize, Stop<'gc>> {
-        let (exc, mut add_entry) = match stop {
+        let pc = self.raise_pc.take().unwrap_or(pc);
+        match stop {
             Stop::Raise(e) => {
                 self.chain_context(e);
-                (e, true)
+                self.unwind(pc, e, true)
             }
-            Stop::Reraise(e) => (e, false),
+            Stop::Reraise(e) => self.unwind(pc, e, false),
             Stop::Budget(resume) | Stop::Collect(resume) => {
                 self.frame().pc = resume;
-                return Err(stop);
+                Err(stop)
             }
-            Stop::Return(_) => return Err(stop),
-        };
+            Stop::Return(_) => Err(stop),
+        }
+    }
+
+    /// Unwind `exc`, raised at `pc` in the top frame, to the innermost handler. `add_entry`:
+    /// whether the top frame gets a traceback entry (not for a re-raise).
+    #[cold]
+    fn unwind(&mut self, pc: usize, mut exc: PyErr<'gc>, mut add_entry: bool) -> Result<usize, Stop<'gc>> {
         let mut pc = pc as u32;
         loop {
             if add_entry {
@@ -181,13 +204,27 @@ impl<'gc, 'a> Exec<'gc, 'a> {
                 return Ok(h.target as usize);
             }
             let frame = self.ctx.st.frames.pop().expect("a frame is running");
+            if frame.on_return.is_generator() {
+                exc = generator::raised(&mut self.ctx, frame, exc);
+            }
             self.ctx.st.stack.truncate(frame.base as usize - 1);
-            if frame.on_return == OnReturn::Exit || self.ctx.st.frames.len() <= self.entry_depth {
+            if matches!(frame.on_return, OnReturn::Exit | OnReturn::Resume)
+                || self.ctx.st.frames.len() <= self.entry_depth
+            {
                 return Err(Stop::Raise(exc));
             }
             self.switch_to_top();
             // The caller is at the instruction after its call.
             pc = self.frame().pc.saturating_sub(1);
+        }
+    }
+
+    /// Start a run by raising `exc` at `pc` in the top frame, as `generator.throw()` does:
+    /// the frame gets a traceback entry but the exception is not chained to `exc_info`.
+    pub fn run_throwing(&mut self, pc: usize, exc: PyErr<'gc>) -> Stop<'gc> {
+        match self.unwind(pc, exc, true) {
+            Ok(next) => dispatch::run(self, next),
+            Err(stop) => stop,
         }
     }
 
@@ -223,15 +260,30 @@ pub fn run_nested<'gc>(ctx: &mut Ctx<'gc, '_>) -> crate::PyResult<'gc, Value<'gc
         ctx.st.stack.truncate(frame.base as usize - 1);
         return Err(ctx.error("RecursionError", "maximum recursion depth exceeded"));
     }
-    let depth = ctx.st.frames.len() - 1;
-    ctx.st.native_depth += 1;
-    let stop = Exec::new(ctx.reborrow(), depth, u32::MAX).run();
-    ctx.st.native_depth -= 1;
-    match stop {
+    match run_pushed(ctx, ctx.st.frames.len() - 1, None) {
         Stop::Return(v) => Ok(v),
         Stop::Raise(e) | Stop::Reraise(e) => Err(e),
-        Stop::Budget(_) | Stop::Collect(_) => unreachable!("nested runs have no budget"),
+        Stop::Budget(_) | Stop::Collect(_) => unreachable!("run_pushed runs to the end"),
     }
+}
+
+/// Run the frames from index `entry` up (already pushed) until the frame at `entry` returns,
+/// yields or raises; with `throw`, start by raising that exception at that pc of the top
+/// frame. Nested runs have no slice budget: should one ever spend it, it just goes on.
+fn run_pushed<'gc>(ctx: &mut Ctx<'gc, '_>, entry: usize, throw: Option<(usize, PyErr<'gc>)>) -> Stop<'gc> {
+    ctx.st.native_depth += 1;
+    let mut ex = Exec::new(ctx.reborrow(), entry, u32::MAX);
+    let mut stop = match throw {
+        Some((pc, exc)) => ex.run_throwing(pc, exc),
+        None => ex.run(),
+    };
+    while let Stop::Budget(_) | Stop::Collect(_) = stop {
+        ex.budget = u32::MAX;
+        ex.switch_to_top();
+        stop = ex.run();
+    }
+    ctx.st.native_depth -= 1;
+    stop
 }
 
 /// Run a code object with the given namespaces (`exec`, `eval`, a module body).
@@ -268,7 +320,9 @@ pub fn run_class_body<'gc>(
 ) -> crate::PyResult<'gc, Value<'gc>> {
     let slot = ctx.st.stack.len();
     ctx.st.stack.push(Value::Function(body));
-    call::enter_function(ctx, body, slot, &[], OnReturn::Exit)?;
+    if let Some(generator) = call::enter_function(ctx, body, slot, &[], OnReturn::Exit)? {
+        return Ok(generator);
+    }
     if let Some(f) = ctx.st.frames.last_mut() {
         f.locals = Value::Dict(ns);
     }

@@ -1,5 +1,11 @@
 //! The handler bodies, one per opcode, shared by both dispatch backends. Each takes the
 //! executor, its own pc and operand, and returns the next pc (or why the run stops).
+//!
+//! The `tail` backend needs each handler's call of the next one to become a jump. LLVM does
+//! that only in functions where no stack slot's address escapes (a `format!` does), so
+//! error paths are out-of-line (`#[cold] #[inline(never)]`) and bodies that build messages
+//! or call protocols that do are `#[inline(never)]`. `tests/dispatch_stack.rs` and the
+//! generator stack tests would overflow if one were missed.
 
 #![allow(non_snake_case)]
 
@@ -7,10 +13,12 @@ use cellvm_compiler::bytecode::{make_function, BinaryOp, CompareOp};
 use gc_arena::lock::Lock;
 use gc_arena::Gc;
 
+use super::generator::GenStep;
 use super::{Exec, Stop};
 use crate::ctx::PyErr;
 use crate::object::{Dict, Function, Slice};
 use crate::ops;
+use crate::state::OnReturn;
 use crate::value::Value;
 
 type R<'gc> = Result<usize, Stop<'gc>>;
@@ -51,6 +59,7 @@ pub fn SWAP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 fn unary<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, op: ops::num::Unary) -> R<'gc> {
     let v = ex.pop();
     let r = ops::num::unary(&mut ex.ctx, op, v)?;
@@ -129,6 +138,7 @@ pub fn IS_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 pub fn CONTAINS_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let container = ex.pop();
     let item = ex.pop();
@@ -137,6 +147,7 @@ pub fn CONTAINS_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 pub fn BINARY_SUBSCR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let key = ex.pop();
     let obj = ex.pop();
@@ -175,6 +186,8 @@ pub fn LOAD_CONST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[cold]
+#[inline(never)]
 fn name_error<'gc>(ex: &mut Exec<'gc, '_>, name: &str) -> Stop<'gc> {
     Stop::Raise(ex.ctx.error("NameError", format!("name '{name}' is not defined")))
 }
@@ -253,6 +266,8 @@ pub fn DELETE_GLOBAL<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc>
     next!(pc)
 }
 
+#[cold]
+#[inline(never)]
 fn unbound_local<'gc>(ex: &mut Exec<'gc, '_>, name: &str) -> Stop<'gc> {
     Stop::Raise(ex.ctx.error(
         "UnboundLocalError",
@@ -299,6 +314,8 @@ fn cell_at<'gc>(ex: &Exec<'gc, '_>, arg: u32) -> Option<Gc<'gc, Lock<Value<'gc>>
 
 /// 3.11's messages for an empty cell: a cell variable of this frame is a local that has no
 /// value yet; a free variable belongs to an enclosing scope.
+#[cold]
+#[inline(never)]
 fn empty_cell<'gc>(ex: &mut Exec<'gc, '_>, arg: u32) -> Stop<'gc> {
     let co = &ex.code.co;
     let name = co.deref_name(arg as usize).to_string();
@@ -435,6 +452,7 @@ pub fn CALL_METHOD<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     }
 }
 
+#[inline(never)]
 pub fn MAKE_FUNCTION<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let Value::Code(code) = ex.pop() else { return next!(pc) };
     let closure = if arg & make_function::CLOSURE != 0 {
@@ -572,6 +590,7 @@ pub fn LIST_APPEND<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 pub fn SET_ADD<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let v = ex.pop();
     let set = ex.peek(arg as usize);
@@ -588,6 +607,7 @@ pub fn MAP_ADD<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 pub fn LIST_EXTEND<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let iterable = ex.pop();
     let list = ex.peek(arg as usize);
@@ -605,6 +625,7 @@ pub fn LIST_EXTEND<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 pub fn SET_UPDATE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let iterable = ex.pop();
     // `_PySet_Update`: merging a set (the constant frozenset of a display) keeps its layout.
@@ -614,6 +635,7 @@ pub fn SET_UPDATE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 pub fn DICT_UPDATE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let other = ex.pop();
     let Value::Dict(d) = ex.peek(arg as usize) else { return next!(pc) };
@@ -628,6 +650,7 @@ pub fn DICT_UPDATE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 pub fn DICT_MERGE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let other = ex.pop();
     let Value::Dict(d) = ex.peek(arg as usize) else { return next!(pc) };
@@ -675,6 +698,7 @@ pub fn UNPACK_EX<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 pub fn FORMAT_VALUE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let spec = if arg & 4 != 0 { ex.pop() } else { Value::Undef };
     let v = ex.pop();
@@ -782,6 +806,9 @@ pub fn GET_ITER<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
 
 pub fn FOR_ITER<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let it = ex.top();
+    if let Value::Generator(g) = it {
+        return ex.resume_generator(pc, g, Value::None, OnReturn::ForIter(arg));
+    }
     match ops::iter::next(&mut ex.ctx, it)? {
         Some(v) => {
             ex.push(v);
@@ -853,10 +880,11 @@ pub fn LOAD_ASSERTION_ERROR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -
     next!(pc)
 }
 
+#[inline(never)]
 pub fn BEFORE_WITH<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let mgr = ex.pop();
-    let enter = ops::attr::special_method(&mut ex.ctx, mgr, "__enter__")?;
-    let exit = ops::attr::special_method(&mut ex.ctx, mgr, "__exit__")?;
+    let enter = ops::attr::special_method(&mut ex.ctx, mgr, crate::dunder!("__enter__"))?;
+    let exit = ops::attr::special_method(&mut ex.ctx, mgr, crate::dunder!("__exit__"))?;
     let (Some(enter), Some(exit)) = (enter, exit) else {
         let msg = format!("'{}' object does not support the context manager protocol", ex.ctx.type_name(mgr));
         return Err(Stop::Raise(ex.ctx.error("TypeError", msg)));
@@ -867,6 +895,7 @@ pub fn BEFORE_WITH<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> 
     next!(pc)
 }
 
+#[inline(never)]
 pub fn WITH_EXCEPT_START<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let exc = ex.peek(1);
     let exit = ex.peek(4);
@@ -888,6 +917,7 @@ pub fn IMPORT_NAME<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(never)]
 pub fn IMPORT_FROM<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let name = ex.code.names[arg as usize];
     let module = ex.top();
@@ -954,17 +984,38 @@ pub fn SETUP_ANNOTATIONS<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R
     next!(pc)
 }
 
-pub fn YIELD_VALUE<'gc>(ex: &mut Exec<'gc, '_>, _pc: usize, _arg: u32) -> R<'gc> {
-    Err(Stop::Raise(ex.ctx.error("SystemError", "generators are not implemented yet")))
+pub fn YIELD_VALUE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
+    let v = ex.pop();
+    ex.yield_value(pc, v)
 }
 
 pub fn GET_YIELD_FROM_ITER<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let v = ex.pop();
-    let it = ops::iter::get_iter(&mut ex.ctx, v)?;
+    let it = match v {
+        Value::Generator(_) => v,
+        _ => ops::iter::get_iter(&mut ex.ctx, v)?,
+    };
     ex.push(it);
     next!(pc)
 }
 
-pub fn SEND<'gc>(ex: &mut Exec<'gc, '_>, _pc: usize, _arg: u32) -> R<'gc> {
-    Err(Stop::Raise(ex.ctx.error("SystemError", "generators are not implemented yet")))
+/// `iter, value -> iter, yielded` while the sub-iterator yields; when it returns,
+/// `-> result` and jump to `arg`.
+#[inline(never)]
+pub fn SEND<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
+    let v = ex.pop();
+    let it = ex.top();
+    if let Value::Generator(g) = it {
+        return ex.resume_generator(pc, g, v, OnReturn::Send(arg));
+    }
+    match ops::iter::send(&mut ex.ctx, it, v)? {
+        GenStep::Yielded(y) => {
+            ex.push(y);
+            next!(pc)
+        }
+        GenStep::Returned(r) => {
+            ex.set_peek(1, r);
+            Ok(arg as usize)
+        }
+    }
 }

@@ -85,6 +85,17 @@ impl<'gc> Dict<'gc> {
             .map(|&i| entries[i as usize].value)
     }
 
+    /// Look up a `str` key whose hash is known.
+    pub fn get_key(&self, key: crate::object::Key<'_>) -> Option<Value<'gc>> {
+        let entries = &self.entries;
+        self.index
+            .find(key.hash as u64, |&i| {
+                let e = &entries[i as usize];
+                e.hash == key.hash && e.key.as_str() == Some(key.text)
+            })
+            .map(|&i| entries[i as usize].value)
+    }
+
     /// Look up a `str` key given as an (interned) `PyStr`, using its cached hash.
     pub fn get_pystr(&self, name: &crate::object::PyStr) -> Option<Value<'gc>> {
         let hash = name.hash();
@@ -484,9 +495,9 @@ fn insert_clean<'gc>(table: &mut [Slot<'gc>], mask: usize, hash: i64, key: Value
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if matches!(table[j], Slot::Empty) {
-                    table[j] = Slot::Full { hash, key };
+            for slot in &mut table[i + 1..=i + LINEAR_PROBES] {
+                if matches!(slot, Slot::Empty) {
+                    *slot = Slot::Full { hash, key };
                     return;
                 }
             }

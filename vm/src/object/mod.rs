@@ -15,6 +15,7 @@ pub use dict::{Dict, DictEntry, Set};
 pub use str::PyStr;
 
 use crate::interp::dispatch::Threaded;
+use crate::state::Frame;
 use crate::value::{GcCell, Value};
 
 #[derive(Collect)]
@@ -155,12 +156,37 @@ pub struct Class<'gc> {
 }
 
 impl<'gc> Class<'gc> {
+    lock_setter!(set_name, name, Gc<'gc, PyStr>);
+    lock_setter!(set_qualname, qualname, Gc<'gc, PyStr>);
+
     /// Look an attribute up along the MRO.
-    pub fn lookup(&self, name: &str) -> Option<Value<'gc>> {
-        if let Some(v) = self.dict.borrow().get_str(name) {
+    pub fn lookup<'k>(&self, name: impl Into<Key<'k>>) -> Option<Value<'gc>> {
+        let key = name.into();
+        if let Some(v) = self.dict.borrow().get_key(key) {
             return Some(v);
         }
-        self.ancestors.iter().find_map(|c| c.dict.borrow().get_str(name))
+        self.ancestors.iter().find_map(|c| c.dict.borrow().get_key(key))
+    }
+
+    /// Look an attribute up along the MRO; also the class whose dict holds it.
+    pub fn lookup_with_owner<'k>(
+        this: Gc<'gc, Self>,
+        name: impl Into<Key<'k>>,
+    ) -> Option<(Value<'gc>, Gc<'gc, Class<'gc>>)> {
+        let key = name.into();
+        std::iter::once(this)
+            .chain(this.ancestors.iter().copied())
+            .find_map(|c| c.dict.borrow().get_key(key).map(|v| (v, c)))
+    }
+
+    /// An attribute a user class defines (in itself or an ancestor that is not built in),
+    /// found before any built-in class that defines it: what a protocol must call instead
+    /// of its built-in behaviour.
+    pub fn user_lookup<'k>(this: Gc<'gc, Self>, name: impl Into<Key<'k>>) -> Option<Value<'gc>> {
+        match Class::lookup_with_owner(this, name) {
+            Some((v, owner)) if !owner.builtin => Some(v),
+            _ => None,
+        }
     }
 
     pub fn is_subclass(this: Gc<'gc, Self>, other: Gc<'gc, Class<'gc>>) -> bool {
@@ -170,6 +196,48 @@ impl<'gc> Class<'gc> {
     pub fn name_str(&self) -> &'gc str {
         Gc::as_ref(self.name.get()).as_str()
     }
+}
+
+/// An attribute name with its `str` hash, so that looking it up along a class's MRO hashes
+/// it once. Names from code are interned `PyStr`s with a cached hash (`Key::of`); special
+/// method names get theirs computed once per use site (`dunder!`).
+#[derive(Clone, Copy)]
+pub struct Key<'a> {
+    pub text: &'a str,
+    pub hash: i64,
+}
+
+impl<'a> Key<'a> {
+    pub fn of(s: &'a PyStr) -> Key<'a> {
+        Key { text: s.as_str(), hash: s.hash() }
+    }
+}
+
+impl<'a> From<&'a str> for Key<'a> {
+    fn from(text: &'a str) -> Key<'a> {
+        Key { text, hash: crate::ops::hash::str_hash(text) }
+    }
+}
+
+impl<'a> From<&&'a str> for Key<'a> {
+    fn from(text: &&'a str) -> Key<'a> {
+        Key::from(*text)
+    }
+}
+
+impl<'a> From<&'a PyStr> for Key<'a> {
+    fn from(s: &'a PyStr) -> Key<'a> {
+        Key::of(s)
+    }
+}
+
+/// The `Key` of a special method name (a string literal), hashed once per use site.
+#[macro_export]
+macro_rules! dunder {
+    ($name:literal) => {{
+        static HASH: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+        $crate::object::Key { text: $name, hash: *HASH.get_or_init(|| $crate::ops::hash::str_hash($name)) }
+    }};
 }
 
 #[derive(Collect)]
@@ -327,6 +395,72 @@ pub enum Iter<'gc> {
         sentinel: Value<'gc>,
     },
     Exhausted,
+}
+
+/// Where a generator is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Collect)]
+#[collect(require_static)]
+pub enum GenState {
+    /// Made by the call, not yet started.
+    Created,
+    /// Stopped at a `yield`.
+    Suspended,
+    /// Its frame is on the frame stack.
+    Running,
+    /// Returned or raised; resuming it does nothing more.
+    Finished,
+}
+
+/// A generator: the frame of a generator function, kept off the value stack while it is not
+/// running. Resuming it copies the slots back onto the value stack above the generator itself
+/// (in the callable slot) and pushes the frame; a `yield` moves them back here.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Generator<'gc> {
+    /// The saved frame; `base` and `on_return` are set again at every resumption.
+    pub frame: Frame<'gc>,
+    /// `[locals | cells | frees | evaluation stack]` while the generator is not running.
+    pub slots: Vec<Value<'gc>>,
+    pub state: GenState,
+    /// The exception the generator was handling when it last yielded (None if none of its
+    /// own): what `sys.exc_info()` shows inside it, as CPython's per-generator `gi_exc_state`.
+    pub exc_state: Value<'gc>,
+    /// While it runs: the resumer's handled exception, given back at the next yield or end.
+    pub caller_exc: Value<'gc>,
+    pub name: Gc<'gc, PyStr>,
+    pub qualname: Gc<'gc, PyStr>,
+}
+
+/// The built-in objects that change how a class attribute is fetched (`staticmethod`,
+/// `classmethod`, `property`) and `super` proxies.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub enum Descriptor<'gc> {
+    StaticMethod(Value<'gc>),
+    ClassMethod(Value<'gc>),
+    Property(Property<'gc>),
+    Super(Super<'gc>),
+}
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Property<'gc> {
+    pub fget: Value<'gc>,
+    pub fset: Value<'gc>,
+    pub fdel: Value<'gc>,
+    pub doc: Value<'gc>,
+    /// The attribute name it was assigned to in a class body (`__set_name__`), for messages.
+    pub name: Gc<'gc, Lock<Value<'gc>>>,
+}
+
+/// `super(thisclass, obj)`: attribute lookup along `obj_type`'s MRO after `thisclass`.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Super<'gc> {
+    pub thisclass: Gc<'gc, Class<'gc>>,
+    /// The instance or class the lookup binds to (`None` for an unbound super).
+    pub obj: Value<'gc>,
+    pub obj_type: Option<Gc<'gc, Class<'gc>>>,
 }
 
 /// A per-object cache for hashes of immutable values (`Cell` is fine in static data).

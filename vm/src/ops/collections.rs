@@ -103,10 +103,27 @@ pub fn frozenset_from<'gc>(ctx: &mut Ctx<'gc, '_>, items: &[Value<'gc>]) -> PyRe
 
 pub fn set_add<'gc>(ctx: &mut Ctx<'gc, '_>, set: Value<'gc>, item: Value<'gc>) -> PyResult<'gc, ()> {
     let h = hash(ctx, item)?;
-    if let Value::Set(s) = set {
+    let Value::Set(s) = set else { return Ok(()) };
+    if plain_key(item) {
         s.borrow_mut(ctx.mc).add(h, item, &mut |a, b| builtin_eq(a, b));
+        return Ok(());
+    }
+    if set_member(ctx, set, h, item)?.is_none() {
+        s.borrow_mut(ctx.mc).add(h, item, &mut |a, b| a.is(b));
     }
     Ok(())
+}
+
+/// The member of `set` equal to `item` (a user object: its `__eq__` may run), if any.
+fn set_member<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    set: Value<'gc>,
+    h: i64,
+    item: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
+    let candidates: Vec<Value<'gc>> =
+        set_items(set).into_iter().filter(|(eh, _)| *eh == h).map(|(_, k)| k).collect();
+    key_eq(ctx, &candidates, item)
 }
 
 pub fn set_contains<'gc>(ctx: &mut Ctx<'gc, '_>, set: Value<'gc>, item: Value<'gc>) -> PyResult<'gc, bool> {
@@ -120,6 +137,9 @@ pub fn set_contains<'gc>(ctx: &mut Ctx<'gc, '_>, set: Value<'gc>, item: Value<'g
         }
         (_, Err(e)) => return Err(e),
     };
+    if !plain_key(item) {
+        return Ok(set_member(ctx, set, h, item)?.is_some());
+    }
     Ok(match set {
         Value::Set(s) => s.borrow().contains(h, item, &mut |a, b| builtin_eq(a, b)),
         Value::FrozenSet(s) => s.contains(h, item, &mut |a, b| builtin_eq(a, b)),

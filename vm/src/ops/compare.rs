@@ -170,20 +170,20 @@ fn rich_compare_user<'gc>(
     b: Value<'gc>,
 ) -> PyResult<'gc, Option<Value<'gc>>> {
     let (name, reflected) = match op {
-        CompareOp::Eq => ("__eq__", "__eq__"),
-        CompareOp::Ne => ("__ne__", "__ne__"),
-        CompareOp::Lt => ("__lt__", "__gt__"),
-        CompareOp::Le => ("__le__", "__ge__"),
-        CompareOp::Gt => ("__gt__", "__lt__"),
-        CompareOp::Ge => ("__ge__", "__le__"),
+        CompareOp::Eq => (crate::dunder!("__eq__"), crate::dunder!("__eq__")),
+        CompareOp::Ne => (crate::dunder!("__ne__"), crate::dunder!("__ne__")),
+        CompareOp::Lt => (crate::dunder!("__lt__"), crate::dunder!("__gt__")),
+        CompareOp::Le => (crate::dunder!("__le__"), crate::dunder!("__ge__")),
+        CompareOp::Gt => (crate::dunder!("__gt__"), crate::dunder!("__lt__")),
+        CompareOp::Ge => (crate::dunder!("__ge__"), crate::dunder!("__le__")),
     };
-    if let Some(m) = crate::ops::attr::special_method(ctx, a, name)? {
+    if let Some(m) = crate::ops::attr::user_special_method(ctx, a, name)? {
         let r = crate::interp::call_value(ctx, m, &[b], &[])?;
         if !matches!(r, Value::NotImplemented) {
             return Ok(Some(r));
         }
     }
-    if let Some(m) = crate::ops::attr::special_method(ctx, b, reflected)? {
+    if let Some(m) = crate::ops::attr::user_special_method(ctx, b, reflected)? {
         let r = crate::interp::call_value(ctx, m, &[a], &[])?;
         if !matches!(r, Value::NotImplemented) {
             return Ok(Some(r));
@@ -355,7 +355,8 @@ pub fn contains<'gc>(ctx: &mut Ctx<'gc, '_>, container: Value<'gc>, item: Value<
             _ => ctx.type_error("a bytes-like object is required"),
         },
         _ => {
-            if let Some(m) = crate::ops::attr::special_method(ctx, container, "__contains__")? {
+            if let Some(m) = crate::ops::attr::special_method(ctx, container, crate::dunder!("__contains__"))?
+            {
                 let r = crate::interp::call_value(ctx, m, &[item], &[])?;
                 return crate::ops::truth::truthy(ctx, r);
             }

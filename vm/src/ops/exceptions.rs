@@ -43,6 +43,11 @@ pub fn set_cause<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>, cause: Value<'gc>) 
     Ok(())
 }
 
+/// The value a StopIteration carries (`e.value`): its first argument, or None.
+pub fn stop_iteration_value<'gc>(e: PyErr<'gc>) -> Value<'gc> {
+    e.borrow().args.0.first().copied().unwrap_or(Value::None)
+}
+
 /// `except typ:` — does the exception match?
 pub fn matches<'gc>(ctx: &mut Ctx<'gc, '_>, exc: Value<'gc>, typ: Value<'gc>) -> PyResult<'gc, bool> {
     let Value::Exception(e) = exc else { return Ok(false) };
@@ -112,10 +117,8 @@ pub fn format_exception<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
             break;
         }
         seen.push(Gc::as_ptr(next) as usize);
-        if let Some(last) = chain.last_mut() {
-            last.1 = header;
-        }
-        chain.push((next, ""));
+        // Printed after the earlier exception, before the one it led to.
+        chain.push((next, header));
         cur = next;
     }
     let mut out = String::new();

@@ -197,26 +197,6 @@ pub fn pointer_hash(p: usize) -> i64 {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn matches_cpython() {
-        // Values printed by CPython 3.11 with PYTHONHASHSEED=0.
-        assert_eq!(int_hash(-1), -2);
-        assert_eq!(int_hash(1 << 61), 1);
-        assert_eq!(float_hash(1.5), 1152921504606846977);
-        assert_eq!(float_hash(-0.1), -230584300921369408);
-        assert_eq!(tuple_hash([1i64, 2].into_iter()), -3550055125485641917);
-        assert_eq!(str_hash("a"), 4644417185603328019);
-        assert_eq!(str_hash("héllo"), 6395329678795984700);
-        assert_eq!(str_hash("日本"), 6243316497235261705);
-        assert_eq!(str_hash("abcdefghijklmnop"), -7712962755478248686);
-        assert_eq!(bytes_hash(b"abc"), -4594863902769663758);
-    }
-}
-
 /// `hash(v)` with CPython's values and its TypeError for unhashable types.
 pub fn hash<'gc>(ctx: &mut crate::Ctx<'gc, '_>, v: crate::Value<'gc>) -> crate::PyResult<'gc, i64> {
     use crate::Value;
@@ -253,7 +233,7 @@ pub fn hash<'gc>(ctx: &mut crate::Ctx<'gc, '_>, v: crate::Value<'gc>) -> crate::
             tuple_hash(items.into_iter())
         }
         Value::Instance(_) => {
-            if let Some(h) = crate::ops::attr::special_method(ctx, v, "__hash__")? {
+            if let Some(h) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__hash__"))? {
                 if h.is_none() {
                     let msg = format!("unhashable type: '{}'", ctx.type_name(v));
                     return ctx.type_error(msg);
@@ -290,5 +270,25 @@ pub fn frozenset_hash(items: impl Iterator<Item = i64>) -> i64 {
         590923713
     } else {
         h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_cpython() {
+        // Values printed by CPython 3.11 with PYTHONHASHSEED=0.
+        assert_eq!(int_hash(-1), -2);
+        assert_eq!(int_hash(1 << 61), 1);
+        assert_eq!(float_hash(1.5), 1152921504606846977);
+        assert_eq!(float_hash(-0.1), -230584300921369408);
+        assert_eq!(tuple_hash([1i64, 2].into_iter()), -3550055125485641917);
+        assert_eq!(str_hash("a"), 4644417185603328019);
+        assert_eq!(str_hash("héllo"), 6395329678795984700);
+        assert_eq!(str_hash("日本"), 6243316497235261705);
+        assert_eq!(str_hash("abcdefghijklmnop"), -7712962755478248686);
+        assert_eq!(bytes_hash(b"abc"), -4594863902769663758);
     }
 }

@@ -4,6 +4,7 @@ use gc_arena::lock::RefLock;
 use gc_arena::Gc;
 
 use crate::ctx::{Ctx, PyResult};
+use crate::interp::generator::GenStep;
 use crate::object::{Iter, ViewKind};
 use crate::value::Value;
 
@@ -42,8 +43,12 @@ pub fn is_iterable<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>) -> bool {
         | Value::FrozenSet(_)
         | Value::Range(_)
         | Value::DictView(_)
-        | Value::Iter(_) => true,
-        _ => ctx.type_of(v).lookup("__iter__").is_some(),
+        | Value::Iter(_)
+        | Value::Generator(_) => true,
+        _ => {
+            let class = ctx.type_of(v);
+            class.lookup("__iter__").is_some() || class.lookup("__getitem__").is_some()
+        }
     }
 }
 
@@ -72,10 +77,23 @@ pub fn get_iter<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Val
             let len = crate::ops::collections::set_items(v).len();
             Iter::SetItems { set: v, index: 0, len }
         }
-        Value::Iter(_) => return Ok(v),
+        Value::Iter(_) | Value::Generator(_) => return Ok(v),
         _ => {
-            if let Some(m) = crate::ops::attr::special_method(ctx, v, "__iter__")? {
-                return crate::interp::call_value(ctx, m, &[], &[]);
+            if let Some(m) = crate::ops::attr::special_method(ctx, v, crate::dunder!("__iter__"))? {
+                if m.is_none() {
+                    let msg = format!("'{}' object is not iterable", ctx.type_name(v));
+                    return ctx.type_error(msg);
+                }
+                let it = crate::interp::call_value(ctx, m, &[], &[])?;
+                if !is_iterator(ctx, it) {
+                    let msg = format!("iter() returned non-iterator of type '{}'", ctx.type_name(it));
+                    return ctx.type_error(msg);
+                }
+                return Ok(it);
+            }
+            if ctx.type_of(v).lookup("__getitem__").is_some() {
+                // The old sequence protocol: `__getitem__` with 0, 1, 2... until IndexError.
+                return Ok(new_iter(ctx, Iter::Seq { seq: v, index: 0 }));
             }
             let msg = format!("'{}' object is not iterable", ctx.type_name(v));
             return ctx.type_error(msg);
@@ -84,10 +102,59 @@ pub fn get_iter<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Val
     Ok(new_iter(ctx, it))
 }
 
+/// Whether `v` is an iterator (has `__next__`).
+pub fn is_iterator<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>) -> bool {
+    matches!(v, Value::Iter(_) | Value::Generator(_)) || ctx.type_of(v).lookup("__next__").is_some()
+}
+
+/// What `yield from` does with a sub-iterator: `next(it)` when `value` is None, else
+/// `it.send(value)`; a StopIteration's value is the result.
+pub fn send<'gc>(ctx: &mut Ctx<'gc, '_>, it: Value<'gc>, value: Value<'gc>) -> PyResult<'gc, GenStep<'gc>> {
+    if let Value::Generator(g) = it {
+        return crate::interp::generator::resume(ctx, g, value);
+    }
+    if value.is_none() {
+        if let Value::Iter(_) = it {
+            return Ok(match next(ctx, it)? {
+                Some(v) => GenStep::Yielded(v),
+                None => GenStep::Returned(Value::None),
+            });
+        }
+    }
+    let method = if value.is_none() {
+        crate::ops::attr::special_method(ctx, it, crate::dunder!("__next__"))?
+    } else {
+        let name = ctx.intern("send");
+        crate::ops::attr::getattr_opt(ctx, it, name)?
+    };
+    let Some(method) = method else {
+        let msg = if value.is_none() {
+            format!("'{}' object is not an iterator", ctx.type_name(it))
+        } else {
+            format!("'{}' object has no attribute 'send'", ctx.type_name(it))
+        };
+        return Err(ctx.error(if value.is_none() { "TypeError" } else { "AttributeError" }, msg));
+    };
+    let args: &[Value<'gc>] = if value.is_none() { &[] } else { std::slice::from_ref(&value) };
+    match crate::interp::call_value(ctx, method, args, &[]) {
+        Ok(v) => Ok(GenStep::Yielded(v)),
+        Err(e) if ctx.exc_matches(e, "StopIteration") => {
+            Ok(GenStep::Returned(crate::ops::exceptions::stop_iteration_value(e)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// The next item, or `None` when the iterator is exhausted.
 pub fn next<'gc>(ctx: &mut Ctx<'gc, '_>, it: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+    if let Value::Generator(g) = it {
+        return Ok(match crate::interp::generator::resume(ctx, g, Value::None)? {
+            GenStep::Yielded(v) => Some(v),
+            GenStep::Returned(_) => None,
+        });
+    }
     let Value::Iter(cell) = it else {
-        if let Some(m) = crate::ops::attr::special_method(ctx, it, "__next__")? {
+        if let Some(m) = crate::ops::attr::special_method(ctx, it, crate::dunder!("__next__"))? {
             return match crate::interp::call_value(ctx, m, &[], &[]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) if ctx.exc_matches(e, "StopIteration") => Ok(None),
@@ -106,7 +173,12 @@ pub fn next<'gc>(ctx: &mut Ctx<'gc, '_>, it: Value<'gc>) -> PyResult<'gc, Option
                 Value::List(l) => l.borrow().get(*index).copied(),
                 Value::Tuple(t) => t.0.get(*index).copied(),
                 Value::Bytes(b) => b.get(*index).map(|&x| Value::Int(x as i64)),
-                _ => None,
+                other => {
+                    let i = *index;
+                    *index += 1;
+                    drop(state);
+                    return next_by_getitem(ctx, cell, other, i);
+                }
             };
             match v {
                 Some(v) => {
@@ -328,6 +400,24 @@ pub fn next<'gc>(ctx: &mut Ctx<'gc, '_>, it: Value<'gc>) -> PyResult<'gc, Option
             Ok(Some(v))
         }
         Iter::Exhausted => Ok(None),
+    }
+}
+
+/// The old sequence protocol: item `index` of an object with `__getitem__`; IndexError or
+/// StopIteration ends the iteration.
+fn next_by_getitem<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    cell: crate::value::GcCell<'gc, Iter<'gc>>,
+    seq: Value<'gc>,
+    index: usize,
+) -> PyResult<'gc, Option<Value<'gc>>> {
+    match crate::ops::subscript::getitem(ctx, seq, Value::Int(index as i64)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if ctx.exc_matches(e, "IndexError") || ctx.exc_matches(e, "StopIteration") => {
+            *cell.borrow_mut(ctx.mc) = Iter::Exhausted;
+            Ok(None)
+        }
+        Err(e) => Err(e),
     }
 }
 

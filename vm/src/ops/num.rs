@@ -7,6 +7,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::ctx::{Ctx, PyResult};
+use crate::object::Key;
 use crate::value::Value;
 
 /// An int value, unboxed when it fits in an i64.
@@ -84,15 +85,108 @@ pub fn unary<'gc>(ctx: &mut Ctx<'gc, '_>, op: Unary, v: Value<'gc>) -> PyResult<
             IntArg::Big(b) => int_from_big(ctx.mc, -b - 1),
         }),
         _ => {
-            let sym = match op {
-                Unary::Pos => "+",
-                Unary::Neg => "-",
-                Unary::Invert => "~",
+            let (sym, method) = match op {
+                Unary::Pos => ("+", "__pos__"),
+                Unary::Neg => ("-", "__neg__"),
+                Unary::Invert => ("~", "__invert__"),
             };
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, method)? {
+                if !m.is_none() {
+                    return crate::interp::call_value(ctx, m, &[], &[]);
+                }
+            }
             let msg = format!("bad operand type for unary {sym}: '{}'", ctx.type_name(v));
             ctx.type_error(msg)
         }
     }
+}
+
+/// The special methods of a binary operator: `(__op__, __rop__, __iop__)`.
+fn dunders(op: BinaryOp) -> (Key<'static>, Key<'static>, Key<'static>) {
+    use BinaryOp::*;
+    match op.base() {
+        Add => (crate::dunder!("__add__"), crate::dunder!("__radd__"), crate::dunder!("__iadd__")),
+        And => (crate::dunder!("__and__"), crate::dunder!("__rand__"), crate::dunder!("__iand__")),
+        FloorDivide => {
+            (crate::dunder!("__floordiv__"), crate::dunder!("__rfloordiv__"), crate::dunder!("__ifloordiv__"))
+        }
+        Lshift => {
+            (crate::dunder!("__lshift__"), crate::dunder!("__rlshift__"), crate::dunder!("__ilshift__"))
+        }
+        MatrixMultiply => {
+            (crate::dunder!("__matmul__"), crate::dunder!("__rmatmul__"), crate::dunder!("__imatmul__"))
+        }
+        Multiply => (crate::dunder!("__mul__"), crate::dunder!("__rmul__"), crate::dunder!("__imul__")),
+        Remainder => (crate::dunder!("__mod__"), crate::dunder!("__rmod__"), crate::dunder!("__imod__")),
+        Or => (crate::dunder!("__or__"), crate::dunder!("__ror__"), crate::dunder!("__ior__")),
+        Power => (crate::dunder!("__pow__"), crate::dunder!("__rpow__"), crate::dunder!("__ipow__")),
+        Rshift => {
+            (crate::dunder!("__rshift__"), crate::dunder!("__rrshift__"), crate::dunder!("__irshift__"))
+        }
+        Subtract => (crate::dunder!("__sub__"), crate::dunder!("__rsub__"), crate::dunder!("__isub__")),
+        TrueDivide => {
+            (crate::dunder!("__truediv__"), crate::dunder!("__rtruediv__"), crate::dunder!("__itruediv__"))
+        }
+        _ => (crate::dunder!("__xor__"), crate::dunder!("__rxor__"), crate::dunder!("__ixor__")),
+    }
+}
+
+/// Call `obj.name(arg)` if the user's class of `obj` defines `name`; `None` when it does not
+/// or the method returns NotImplemented.
+fn try_dunder<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    obj: Value<'gc>,
+    name: Key<'_>,
+    arg: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
+    let Some(m) = crate::ops::attr::user_special_method(ctx, obj, name)? else { return Ok(None) };
+    if m.is_none() {
+        return Ok(None);
+    }
+    let r = crate::interp::call_value(ctx, m, &[arg], &[])?;
+    Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
+}
+
+/// The operator methods of user classes, in CPython's order: `a.__iop__(b)` for an in-place
+/// operator, then `a.__op__(b)`, then `b.__rop__(a)` when `b` is of another type (first, if
+/// its type is a subclass of `a`'s that overrides `__rop__`).
+fn user_binary<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    op: BinaryOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
+    let (name, rname, iname) = dunders(op);
+    if op.is_inplace() {
+        if let Some(r) = try_dunder(ctx, a, iname, b)? {
+            return Ok(Some(r));
+        }
+    }
+    let (ta, tb) = (ctx.type_of(a), ctx.type_of(b));
+    let same_type = Gc::ptr_eq(ta, tb);
+    let reflected_first = !same_type && crate::object::Class::is_subclass(tb, ta) && {
+        let mine = crate::object::Class::lookup_with_owner(tb, rname).map(|(_, owner)| owner);
+        let theirs = crate::object::Class::lookup_with_owner(ta, rname).map(|(_, owner)| owner);
+        match (mine, theirs) {
+            (Some(m), Some(t)) => !Gc::ptr_eq(m, t),
+            (Some(_), None) => true,
+            _ => false,
+        }
+    };
+    if reflected_first {
+        if let Some(r) = try_dunder(ctx, b, rname, a)? {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(r) = try_dunder(ctx, a, name, b)? {
+        return Ok(Some(r));
+    }
+    if !same_type && !reflected_first {
+        if let Some(r) = try_dunder(ctx, b, rname, a)? {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
 }
 
 /// `a op b` for every binary operator.
@@ -103,6 +197,11 @@ pub fn binary_op<'gc>(
     b: Value<'gc>,
 ) -> PyResult<'gc, Value<'gc>> {
     let base = op.base();
+    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        if let Some(r) = user_binary(ctx, op, a, b)? {
+            return Ok(r);
+        }
+    }
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         return int_op(ctx, base, x, y);
     }

@@ -1,9 +1,9 @@
 //! `repr()` and `str()` of every built-in type, in CPython's formats.
 
 use cellvm_compiler::dis::{bytes_repr, float_repr, str_repr};
-use gc_arena::Gc;
 
 use crate::ctx::{Ctx, PyResult};
+use crate::object::Descriptor;
 use crate::value::Value;
 
 /// How deeply reprs may nest before it is a RecursionError (each level is Rust stack).
@@ -38,42 +38,80 @@ pub fn str_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Va
     match v {
         Value::Str(_) => Ok(v),
         Value::Exception(e) => {
-            let (class, args) = {
-                let b = e.borrow();
-                (b.class, b.args)
-            };
-            let s = match args.0.len() {
-                0 => String::new(),
-                5 if crate::builtins::codecs::is_unicode_error(ctx, class) => {
-                    match crate::builtins::codecs::unicode_error_message(&args.0) {
-                        Some(message) => message,
-                        None => repr(ctx, Value::Tuple(args))?,
-                    }
-                }
-                1 if Gc::ptr_eq(class, ctx.exc_class("KeyError"))
-                    || crate::object::Class::is_subclass(class, ctx.exc_class("KeyError")) =>
-                {
-                    repr(ctx, args.0[0])?
-                }
-                1 => str_of(ctx, args.0[0])?,
-                _ => repr(ctx, Value::Tuple(args))?,
-            };
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__str__"))? {
+                return call_str_method(ctx, m, "__str__");
+            }
+            let s = exception_default_str(ctx, e)?;
             Ok(ctx.new_str(s))
         }
         Value::Instance(_) => {
-            if let Some(m) = crate::ops::attr::special_method(ctx, v, "__str__")? {
-                let r = crate::interp::call_value(ctx, m, &[], &[])?;
-                return match r {
-                    Value::Str(_) => Ok(r),
-                    _ => {
-                        let msg = format!("__str__ returned non-string (type {})", ctx.type_name(r));
-                        ctx.type_error(msg)
-                    }
-                };
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__str__"))? {
+                return call_str_method(ctx, m, "__str__");
             }
             repr_value(ctx, v)
         }
         _ => repr_value(ctx, v),
+    }
+}
+
+/// Call a user's `__str__` / `__repr__`, which must return a str.
+fn call_str_method<'gc>(ctx: &mut Ctx<'gc, '_>, m: Value<'gc>, name: &str) -> PyResult<'gc, Value<'gc>> {
+    let r = crate::interp::call_value(ctx, m, &[], &[])?;
+    match r {
+        Value::Str(_) => Ok(r),
+        _ => {
+            let msg = format!("{name} returned non-string (type {})", ctx.type_name(r));
+            ctx.type_error(msg)
+        }
+    }
+}
+
+/// `BaseException.__str__`: empty, the one argument, or the args tuple.
+pub fn exception_default_str<'gc>(ctx: &mut Ctx<'gc, '_>, e: crate::PyErr<'gc>) -> PyResult<'gc, String> {
+    let (class, args) = {
+        let b = e.borrow();
+        (b.class, b.args)
+    };
+    match args.0.len() {
+        0 => Ok(String::new()),
+        5 if crate::builtins::codecs::is_unicode_error(ctx, class) => {
+            match crate::builtins::codecs::unicode_error_message(&args.0) {
+                Some(message) => Ok(message),
+                None => repr(ctx, Value::Tuple(args)),
+            }
+        }
+        1 if crate::object::Class::is_subclass(class, ctx.exc_class("KeyError")) => repr(ctx, args.0[0]),
+        1 => str_of(ctx, args.0[0]),
+        _ => repr(ctx, Value::Tuple(args)),
+    }
+}
+
+/// `BaseException.__repr__`: `Name(args...)`.
+pub fn exception_default_repr<'gc>(ctx: &mut Ctx<'gc, '_>, e: crate::PyErr<'gc>) -> PyResult<'gc, String> {
+    let (class, args) = {
+        let b = e.borrow();
+        (b.class, b.args)
+    };
+    let mut out = class.name_str().to_string();
+    if args.0.len() == 1 {
+        out.push('(');
+        out.push_str(&repr(ctx, args.0[0])?);
+        out.push(')');
+    } else {
+        out.push_str(&repr(ctx, Value::Tuple(args))?);
+    }
+    Ok(out)
+}
+
+/// `object.__repr__`: `<module.QualName object at 0x...>`.
+pub fn default_repr<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>) -> String {
+    let class = ctx.type_of(v);
+    let module = if class.builtin { None } else { class.dict.borrow().get_str("__module__") };
+    match module.and_then(|m| m.as_str()) {
+        Some(m) if m != "builtins" => {
+            format!("<{}.{} object at {}>", m, class.qualname.get().as_str(), addr(v))
+        }
+        _ => format!("<{} object at {}>", class.qualname.get().as_str(), addr(v)),
     }
 }
 
@@ -217,39 +255,31 @@ fn write_repr<'gc>(
                 _ => out.push_str(&format!("<class '{}'>", t.name_str())),
             }
         }
-        Value::Instance(inst) => {
-            if let Some(m) = crate::ops::attr::special_method(ctx, v, "__repr__")? {
-                let r = crate::interp::call_value(ctx, m, &[], &[])?;
-                match r {
-                    Value::Str(s) => out.push_str(s.as_str()),
-                    _ => {
-                        let msg = format!("__repr__ returned non-string (type {})", ctx.type_name(r));
-                        return ctx.type_error(msg);
-                    }
-                }
+        Value::Instance(_) => {
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__repr__"))? {
+                let r = call_str_method(ctx, m, "__repr__")?;
+                out.push_str(r.as_str().unwrap_or(""));
             } else {
-                let module = inst.class.dict.borrow().get_str("__module__");
-                let m = module.and_then(|m| m.as_str()).unwrap_or("__main__");
-                out.push_str(&format!(
-                    "<{}.{} object at {}>",
-                    m,
-                    inst.class.qualname.get().as_str(),
-                    addr(v)
-                ));
+                out.push_str(&default_repr(ctx, v));
             }
         }
         Value::Exception(e) => {
-            let (class, args) = {
-                let b = e.borrow();
-                (b.class, b.args)
-            };
-            out.push_str(class.name_str());
-            if args.0.len() == 1 {
-                out.push('(');
-                write_repr(ctx, args.0[0], out, seen)?;
-                out.push(')');
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__repr__"))? {
+                let r = call_str_method(ctx, m, "__repr__")?;
+                out.push_str(r.as_str().unwrap_or(""));
             } else {
-                write_repr(ctx, Value::Tuple(args), out, seen)?;
+                let (class, args) = {
+                    let b = e.borrow();
+                    (b.class, b.args)
+                };
+                out.push_str(class.name_str());
+                if args.0.len() == 1 {
+                    out.push('(');
+                    write_repr(ctx, args.0[0], out, seen)?;
+                    out.push(')');
+                } else {
+                    write_repr(ctx, Value::Tuple(args), out, seen)?;
+                }
             }
         }
         Value::Range(r) => {
@@ -284,6 +314,28 @@ fn write_repr<'gc>(
             r?;
             out.push_str("])");
         }
+        Value::Generator(g) => {
+            out.push_str(&format!("<generator object {} at {}>", g.borrow().qualname.as_str(), addr(v)))
+        }
+        Value::Descriptor(d) => match &*d {
+            Descriptor::StaticMethod(f) | Descriptor::ClassMethod(f) => {
+                out.push_str(if matches!(*d, Descriptor::StaticMethod(_)) {
+                    "<staticmethod("
+                } else {
+                    "<classmethod("
+                });
+                write_repr(ctx, *f, out, seen)?;
+                out.push_str(")>");
+            }
+            Descriptor::Property(_) => out.push_str(&format!("<property object at {}>", addr(v))),
+            Descriptor::Super(s) => {
+                out.push_str(&format!("<super: <class '{}'>, ", s.thisclass.name_str()));
+                match s.obj_type {
+                    Some(t) => out.push_str(&format!("<{} object>>", t.name_str())),
+                    None => out.push_str("NULL>"),
+                }
+            }
+        },
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ fn index<'gc>(ctx: &Ctx<'gc, '_>, key: Value<'gc>, len: usize, what: &str) -> Py
     let i = match as_int(key) {
         Some(IntArg::Small(i)) => i,
         Some(IntArg::Big(_)) => {
-            return Err(ctx.error("IndexError", format!("cannot fit 'int' into an index-sized integer")));
+            return Err(ctx.error("IndexError", "cannot fit 'int' into an index-sized integer"));
         }
         None if what == "string" => {
             let msg = format!("string indices must be integers, not '{}'", ctx.type_name(key));
@@ -158,7 +158,7 @@ pub fn getitem<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, key: Value<'gc>) ->
             Ok(obj)
         }
         _ => {
-            if let Some(m) = crate::ops::attr::special_method(ctx, obj, "__getitem__")? {
+            if let Some(m) = crate::ops::attr::special_method(ctx, obj, crate::dunder!("__getitem__"))? {
                 return crate::interp::call_value(ctx, m, &[key], &[]);
             }
             let msg = format!("'{}' object is not subscriptable", ctx.type_name(obj));
@@ -216,7 +216,7 @@ pub fn setitem<'gc>(
         }
         Value::Dict(d) => dict_set(ctx, d, key, value),
         _ => {
-            if let Some(m) = crate::ops::attr::special_method(ctx, obj, "__setitem__")? {
+            if let Some(m) = crate::ops::attr::special_method(ctx, obj, crate::dunder!("__setitem__"))? {
                 crate::interp::call_value(ctx, m, &[key, value], &[])?;
                 return Ok(());
             }
@@ -255,7 +255,7 @@ pub fn delitem<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, key: Value<'gc>) ->
             None => Err(key_error(ctx, key)),
         },
         _ => {
-            if let Some(m) = crate::ops::attr::special_method(ctx, obj, "__delitem__")? {
+            if let Some(m) = crate::ops::attr::special_method(ctx, obj, crate::dunder!("__delitem__"))? {
                 crate::interp::call_value(ctx, m, &[key], &[])?;
                 return Ok(());
             }

@@ -20,7 +20,7 @@ pub fn truthy<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, bool>
         Value::Range(r) => !r.is_empty(),
         Value::DictView(v) => !v.dict.borrow().is_empty(),
         Value::Instance(_) => {
-            if let Some(b) = crate::ops::attr::special_method(ctx, v, "__bool__")? {
+            if let Some(b) = crate::ops::attr::special_method(ctx, v, crate::dunder!("__bool__"))? {
                 let r = crate::interp::call_value(ctx, b, &[], &[])?;
                 return match r {
                     Value::Bool(b) => Ok(b),
@@ -30,7 +30,7 @@ pub fn truthy<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, bool>
                     }
                 };
             }
-            if let Some(l) = crate::ops::attr::special_method(ctx, v, "__len__")? {
+            if let Some(l) = crate::ops::attr::special_method(ctx, v, crate::dunder!("__len__"))? {
                 let r = crate::interp::call_value(ctx, l, &[], &[])?;
                 return Ok(!matches!(r, Value::Int(0)));
             }
