@@ -60,7 +60,9 @@ fn method_args<'gc, 'a>(
         ("__next__", _, _) => format!("expected 0 arguments, got {n}"),
         (_, 0, 0) => format!("generator.{method}() takes no arguments ({n} given)"),
         (_, 1, 1) => format!("generator.{method}() takes exactly one argument ({n} given)"),
-        _ if n < min => format!("{method} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" }),
+        _ if n < min => {
+            format!("{method} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        }
         _ => format!("{method} expected at most {max} arguments, got {n}"),
     };
     ctx.type_error(msg)

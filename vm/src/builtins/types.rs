@@ -388,4 +388,3 @@ fn type_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, V
         _ => ctx.type_error("type() takes 1 or 3 arguments"),
     }
 }
-
