@@ -13,7 +13,13 @@
 //! `count-bytes`. Without it nothing counts and the byte statistics stay zero, which leaves the
 //! embedder free to install another allocator.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+/// The allocator underneath the counters: mimalloc with the `mimalloc` feature, else the system's.
+#[cfg(feature = "mimalloc")]
+static INNER: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[cfg(not(feature = "mimalloc"))]
+static INNER: std::alloc::System = std::alloc::System;
 use std::cell::Cell;
 
 /// Bytes allocated and freed so far by the current thread.
@@ -60,7 +66,7 @@ fn count(counter: &'static std::thread::LocalKey<Cell<u64>>, bytes: usize) {
     let _ = counter.try_with(|c| c.set(c.get().wrapping_add(bytes as u64)));
 }
 
-/// [`System`] plus per-thread byte counters, which the heap's byte statistics read.
+/// The inner allocator (mimalloc or [`System`](std::alloc::System)) plus per-thread byte counters, which the heap's byte statistics read.
 ///
 /// The `count-bytes` feature (on by default) installs it. Without the feature, a binary can
 /// install it itself:
@@ -71,12 +77,12 @@ fn count(counter: &'static std::thread::LocalKey<Cell<u64>>, bytes: usize) {
 /// ```
 pub struct CountingAllocator;
 
-// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so `System`'s
+// SAFETY: every method forwards to `INNER` (a `GlobalAlloc`) with the caller's arguments unchanged, so its
 // guarantees carry over; the counting touches only thread-local `Cell`s and never allocates.
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded contract.
-        let ptr = unsafe { System.alloc(layout) };
+        let ptr = unsafe { INNER.alloc(layout) };
         if !ptr.is_null() {
             count(&ALLOCATED, layout.size());
         }
@@ -85,7 +91,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded contract.
-        let ptr = unsafe { System.alloc_zeroed(layout) };
+        let ptr = unsafe { INNER.alloc_zeroed(layout) };
         if !ptr.is_null() {
             count(&ALLOCATED, layout.size());
         }
@@ -94,13 +100,13 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded contract.
-        unsafe { System.dealloc(ptr, layout) };
+        unsafe { INNER.dealloc(ptr, layout) };
         count(&FREED, layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: forwarded contract.
-        let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };
+        let new_ptr = unsafe { INNER.realloc(ptr, layout, new_size) };
         // A reallocation frees the old block and allocates the new one; on failure the old block
         // is untouched and nothing changes.
         if !new_ptr.is_null() {

@@ -15,8 +15,13 @@ use crate::object::{
 /// A `Gc` pointer to a mutable object.
 pub type GcCell<'gc, T> = Gc<'gc, RefLock<T>>;
 
+// `repr(u64)`: the tag fills the first word and every payload the second, so a copy of a
+// `Value` is two aligned word moves. Without it `Bool`'s payload sits at byte 1 and LLVM
+// copies values as overlapping unaligned pieces through the stack, which stalls store
+// forwarding on every push.
 #[derive(Clone, Copy, Collect)]
 #[collect(no_drop)]
+#[repr(u64)]
 pub enum Value<'gc> {
     /// CPython's NULL: an unbound local, an empty cell, the "no self" slot of LOAD_METHOD.
     /// Never visible to Python code.
