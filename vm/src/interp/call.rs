@@ -24,6 +24,7 @@ pub fn make_code<'gc>(ctx: &mut Ctx<'gc, '_>, co: Arc<CodeObject>) -> Gc<'gc, Co
     let qualname = ctx.intern(&co.qualname);
     let nlocalsplus = (co.varnames.len() + co.cellvars.len() + co.freevars.len()) as u32;
     let threaded = super::dispatch::Threaded::new(&co);
+    let global_cache = (0..co.names.len()).map(|_| Default::default()).collect();
     Gc::new(
         ctx.mc,
         Code {
@@ -35,6 +36,7 @@ pub fn make_code<'gc>(ctx: &mut Ctx<'gc, '_>, co: Arc<CodeObject>) -> Gc<'gc, Co
             qualname,
             nlocalsplus,
             threaded,
+            global_cache,
         },
     )
 }
@@ -107,36 +109,21 @@ pub fn enter_function<'gc>(
         && nargs == co.argcount as usize;
     if simple {
         // The arguments are already where the first locals go.
-        ctx.st.stack.resize(base + nlocals, Value::Undef);
-    } else {
-        let args = ctx.st.stack.split_off(base);
-        let locals = bind_args(ctx, func, &args, kwnames);
-        ctx.st.stack.truncate(base);
-        match locals {
-            Ok(l) => ctx.st.stack.extend_from_slice(&l),
-            Err(e) => {
-                ctx.st.stack.truncate(callee_slot);
-                return Err(e);
-            }
+        if nlocals > nargs {
+            ctx.st.stack.resize(base + nlocals, Value::Undef);
         }
+    } else {
+        bind_on_stack(ctx, func, callee_slot, kwnames)?;
     }
     // Cells: one per cellvar, taking the argument's value where the cell is an argument.
-    for arg in co.cell2arg.iter() {
-        let content = match arg {
-            Some(a) => {
-                let slot = &mut ctx.st.stack[base + *a as usize];
-                std::mem::replace(slot, Value::Undef)
-            }
-            None => Value::Undef,
-        };
-        let cell = Value::Cell(Gc::new(ctx.mc, Lock::new(content)));
-        ctx.st.stack.push(cell);
+    if !co.cell2arg.is_empty() {
+        make_cells(ctx, &co.cell2arg, base);
     }
     // Frees: the function's closure cells.
     if let Some(closure) = func.closure {
         ctx.st.stack.extend_from_slice(&closure.0);
     }
-    ctx.st.stack.reserve(co.stacksize as usize);
+    super::reserve_frame_room(&mut ctx.st.stack, &code);
     ctx.st.frames.push(Frame {
         code,
         func: Some(func),
@@ -150,6 +137,47 @@ pub fn enter_function<'gc>(
         return Ok(Some(super::generator::make(ctx, func)));
     }
     Ok(None)
+}
+
+/// Push a new frame's cells: one per cellvar, holding the argument it replaces, if any.
+#[inline(never)]
+fn make_cells<'gc>(ctx: &mut Ctx<'gc, '_>, cell2arg: &[Option<u32>], base: usize) {
+    for arg in cell2arg.iter() {
+        let content = match arg {
+            Some(a) => {
+                let slot = &mut ctx.st.stack[base + *a as usize];
+                std::mem::replace(slot, Value::Undef)
+            }
+            None => Value::Undef,
+        };
+        let cell = Value::Cell(Gc::new(ctx.mc, Lock::new(content)));
+        ctx.st.stack.push(cell);
+    }
+}
+
+/// Replace the arguments above `callee_slot` by the locals they bind (or, on a TypeError,
+/// drop them and the callable).
+#[inline(never)]
+fn bind_on_stack<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    func: Gc<'gc, Function<'gc>>,
+    callee_slot: usize,
+    kwnames: &[Value<'gc>],
+) -> PyResult<'gc, ()> {
+    let base = callee_slot + 1;
+    let args = ctx.st.stack.split_off(base);
+    let locals = bind_args(ctx, func, &args, kwnames);
+    ctx.st.stack.truncate(base);
+    match locals {
+        Ok(l) => {
+            ctx.st.stack.extend_from_slice(&l);
+            Ok(())
+        }
+        Err(e) => {
+            ctx.st.stack.truncate(callee_slot);
+            Err(e)
+        }
+    }
 }
 
 /// Bind call arguments to `func`'s parameters: the locals array of its frame (cells not
@@ -319,8 +347,50 @@ fn too_many_positional<'gc>(
 impl<'gc, 'a> Exec<'gc, 'a> {
     /// CALL_FUNCTION and friends: the callable and `nargs` arguments (keywords last, named by
     /// `kwnames`) are on the stack.
+    #[inline]
     pub fn call_op(&mut self, pc: usize, nargs: usize, kwnames: &[Value<'gc>]) -> Result<usize, Stop<'gc>> {
         let callee_slot = self.ctx.st.stack.len() - nargs - 1;
+        match self.ctx.st.stack[callee_slot] {
+            Value::Function(f) => self.call_function_op(pc, f, callee_slot, kwnames),
+            _ => self.call_other_op(pc, callee_slot, kwnames),
+        }
+    }
+
+    /// The common case: a Python function, whose frame this loop runs next.
+    #[inline]
+    fn call_function_op(
+        &mut self,
+        pc: usize,
+        f: Gc<'gc, Function<'gc>>,
+        callee_slot: usize,
+        kwnames: &[Value<'gc>],
+    ) -> Result<usize, Stop<'gc>> {
+        self.frame().pc = pc as u32 + 1;
+        self.budget = self.budget.saturating_sub(1);
+        match enter_function(&mut self.ctx, f, callee_slot, kwnames, OnReturn::Push) {
+            Ok(None) => {}
+            Ok(Some(generator)) => {
+                self.push(generator);
+                return Ok(pc + 1);
+            }
+            Err(e) => return Err(Stop::Raise(e)),
+        }
+        self.switch_to_top();
+        if self.budget == 0 {
+            return Err(Stop::Budget(0));
+        }
+        Ok(0)
+    }
+
+    /// Calls of anything but a plain function: bound methods and callable instances (their
+    /// function with the receiver first), user classes (`__init__` in a frame), natives.
+    #[inline(never)]
+    fn call_other_op(
+        &mut self,
+        pc: usize,
+        callee_slot: usize,
+        kwnames: &[Value<'gc>],
+    ) -> Result<usize, Stop<'gc>> {
         let mut callee = self.ctx.st.stack[callee_slot];
         // A bound method, or an instance with a Python `__call__`: its function is called
         // with the receiver as first argument.
@@ -339,23 +409,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         }
         let nargs = self.ctx.st.stack.len() - callee_slot - 1;
         match callee {
-            Value::Function(f) => {
-                self.frame().pc = pc as u32 + 1;
-                self.budget = self.budget.saturating_sub(1);
-                match enter_function(&mut self.ctx, f, callee_slot, kwnames, OnReturn::Push) {
-                    Ok(None) => {}
-                    Ok(Some(generator)) => {
-                        self.push(generator);
-                        return Ok(pc + 1);
-                    }
-                    Err(e) => return Err(Stop::Raise(e)),
-                }
-                self.switch_to_top();
-                if self.budget == 0 {
-                    return Err(Stop::Budget(0));
-                }
-                Ok(0)
-            }
+            Value::Function(f) => self.call_function_op(pc, f, callee_slot, kwnames),
             Value::Type(cls)
                 if cls.layout == Layout::Object
                     && !cls.builtin

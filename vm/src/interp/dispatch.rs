@@ -73,20 +73,34 @@ macro_rules! define_backends {
             $(
                 pub fn $name<'gc>(ex: &mut Exec<'gc, '_>, pc: usize) {
                     let arg = ex.ops[pc].arg;
-                    let next = match ops::$name(ex, pc, arg) {
-                        Ok(next) => next,
-                        Err(stop) => match ex.handle(pc, stop) {
-                            Ok(next) => next,
-                            Err(stop) => {
-                                ex.stop = stop;
-                                return;
-                            }
-                        },
-                    };
-                    let handler = ex.ops[next].handler;
-                    handler(ex, next)
+                    match ops::$name(ex, pc, arg) {
+                        Ok(next) => {
+                            let handler = ex.ops[next].handler;
+                            handler(ex, next)
+                        }
+                        Err(stop) => {
+                            ex.stop = stop;
+                            stopped(ex, pc)
+                        }
+                    }
                 }
             )*
+
+            /// The instruction at `pc` stopped with `ex.stop`: unwind to a handler and go on
+            /// there, or end the run. Out of line and reached by a tail call, so that the
+            /// handlers' fast paths make no calls that return (see `Handler`).
+            #[cold]
+            #[inline(never)]
+            fn stopped<'gc>(ex: &mut Exec<'gc, '_>, pc: usize) {
+                let stop = std::mem::replace(&mut ex.stop, Stop::Return(crate::value::Value::Undef));
+                match ex.handle(pc, stop) {
+                    Ok(next) => {
+                        let handler = ex.ops[next].handler;
+                        handler(ex, next)
+                    }
+                    Err(stop) => ex.stop = stop,
+                }
+            }
         }
 
         /// Run from `pc` in the current frame until the run stops.

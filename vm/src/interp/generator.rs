@@ -82,6 +82,7 @@ fn push_frame<'gc>(
     if gen.state == GenState::Suspended {
         stack.push(sent);
     }
+    super::reserve_frame_room(stack, &gen.frame.code);
     let frame = Frame { base: base as u32, on_return, ..gen.frame };
     gen.state = GenState::Running;
     // CPython keeps a stack of handled exceptions where a generator's own entry sits above its

@@ -100,9 +100,18 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         }
     }
 
+    /// Push onto the current frame's evaluation stack, whose room was reserved when the frame
+    /// was entered (`reserve_frame_room`): as in CPython, the compiler's co_stacksize bounds
+    /// the depth. Not growing here keeps every call out of the handlers' fast paths, so they
+    /// need no register saves and their calls of the next handler stay jumps.
     #[inline]
     pub fn push(&mut self, v: Value<'gc>) {
-        self.ctx.st.stack.push(v);
+        let s = &mut self.ctx.st.stack;
+        if s.len() < s.capacity() {
+            s.push(v);
+        } else {
+            stack_overflow();
+        }
     }
 
     #[inline]
@@ -132,7 +141,27 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     }
 
     /// Pop a frame that returned `value`; continue in its caller or stop the run.
+    #[inline]
     pub fn return_from_frame(&mut self, value: Value<'gc>) -> Result<usize, Stop<'gc>> {
+        // The common case: a plain call returns to a caller in this run.
+        let frames = &mut self.ctx.st.frames;
+        if frames.len() > self.entry_depth + 1 {
+            if let Some(&Frame { on_return: OnReturn::Push, base, .. }) = frames.last() {
+                frames.pop();
+                let stack = &mut self.ctx.st.stack;
+                let callee_slot = base as usize - 1;
+                stack.truncate(callee_slot);
+                // The callee's slot is free again, and within the caller's reserved room.
+                self.push(value);
+                self.switch_to_top();
+                return Ok(self.frame().pc as usize);
+            }
+        }
+        self.return_from_frame_general(value)
+    }
+
+    #[inline(never)]
+    fn return_from_frame_general(&mut self, value: Value<'gc>) -> Result<usize, Stop<'gc>> {
         let frame = self.ctx.st.frames.pop().expect("a frame is running");
         let callee_slot = frame.base as usize - 1;
         if frame.on_return.is_generator() {
@@ -252,6 +281,23 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     }
 }
 
+/// Room kept above a frame's co_stacksize, for the callers that put a receiver under the
+/// arguments of a call (bound methods, `__call__`).
+const STACK_SLACK: usize = 8;
+
+/// Make room on the value stack for the evaluation stack of a frame just pushed.
+#[inline]
+pub(crate) fn reserve_frame_room(stack: &mut Vec<Value<'_>>, code: &Code<'_>) {
+    stack.reserve(code.co.stacksize as usize + STACK_SLACK);
+}
+
+/// A frame's evaluation stack outgrew its co_stacksize: the compiler computed it wrong.
+#[cold]
+#[inline(never)]
+fn stack_overflow() -> ! {
+    panic!("cellvm bug: a frame's evaluation stack outgrew its co_stacksize")
+}
+
 /// Run the frame on top of the stack to completion, nested in the current run (the
 /// collector waits until it returns).
 pub fn run_nested<'gc>(ctx: &mut Ctx<'gc, '_>) -> crate::PyResult<'gc, Value<'gc>> {
@@ -308,6 +354,7 @@ pub fn push_code_frame<'gc>(
     ctx.st.stack.push(Value::None);
     let base = ctx.st.stack.len();
     ctx.st.stack.resize(base + code.nlocalsplus as usize, Value::Undef);
+    reserve_frame_room(&mut ctx.st.stack, &code);
     ctx.st.frames.push(Frame { code, func: None, globals, locals, base: base as u32, pc: 0, on_return });
 }
 

@@ -89,17 +89,7 @@ pub fn UNARY_NOT<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
 pub fn BINARY_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let b = ex.pop();
     let a = ex.pop();
-    // The int and float fast paths, before the general protocol.
-    let fast = match (a, b, arg) {
-        (Value::Int(x), Value::Int(y), 0 | 13) => x.checked_add(y).map(Value::Int),
-        (Value::Int(x), Value::Int(y), 10 | 23) => x.checked_sub(y).map(Value::Int),
-        (Value::Int(x), Value::Int(y), 5 | 18) => x.checked_mul(y).map(Value::Int),
-        (Value::Float(x), Value::Float(y), 0 | 13) => Some(Value::Float(x + y)),
-        (Value::Float(x), Value::Float(y), 10 | 23) => Some(Value::Float(x - y)),
-        (Value::Float(x), Value::Float(y), 5 | 18) => Some(Value::Float(x * y)),
-        _ => None,
-    };
-    let r = match fast {
+    let r = match fast_arith(a, b, arg) {
         Some(v) => v,
         None => {
             let op = BinaryOp::from_arg(arg).unwrap_or(BinaryOp::Add);
@@ -110,11 +100,62 @@ pub fn BINARY_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+/// BINARY_OP on ints and floats where the result is an int or float computed in place
+/// (None: overflow, a zero divisor, or other operands: the general protocol decides).
+/// The operator numbers are CPython's NB_* (in-place ones 13 higher).
+#[inline(always)]
+fn fast_arith<'gc>(a: Value<'gc>, b: Value<'gc>, arg: u32) -> Option<Value<'gc>> {
+    // An int converts to float exactly as `float(int)` does while it is at most 2**53.
+    const EXACT: i64 = 1 << 53;
+    let (x, y) = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            return match arg {
+                0 | 13 => x.checked_add(y).map(Value::Int),
+                10 | 23 => x.checked_sub(y).map(Value::Int),
+                5 | 18 => x.checked_mul(y).map(Value::Int),
+                // Floor division and modulo take the sign of the divisor, as Python's do.
+                2 | 15 if y != 0 => {
+                    let q = x.checked_div(y)?;
+                    Some(Value::Int(if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }))
+                }
+                6 | 19 if y != 0 => {
+                    let r = x.checked_rem(y)?;
+                    Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
+                }
+                // Both exact as floats: one correctly rounded division, CPython's fast path.
+                11 | 24 if y != 0 && x.abs() <= EXACT && y.abs() <= EXACT => {
+                    Some(Value::Float(x as f64 / y as f64))
+                }
+                _ => None,
+            };
+        }
+        (Value::Float(x), Value::Float(y)) => (x, y),
+        (Value::Float(x), Value::Int(y)) if y.abs() <= EXACT => (x, y as f64),
+        (Value::Int(x), Value::Float(y)) if x.abs() <= EXACT => (x as f64, y),
+        _ => return None,
+    };
+    match arg {
+        0 | 13 => Some(Value::Float(x + y)),
+        10 | 23 => Some(Value::Float(x - y)),
+        5 | 18 => Some(Value::Float(x * y)),
+        11 | 24 if y != 0.0 => Some(Value::Float(x / y)),
+        _ => None,
+    }
+}
+
 pub fn COMPARE_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let b = ex.pop();
     let a = ex.pop();
     let r = match (a, b) {
         (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
+            0 => x < y,
+            1 => x <= y,
+            2 => x == y,
+            3 => x != y,
+            4 => x > y,
+            _ => x >= y,
+        }),
+        (Value::Float(x), Value::Float(y)) => Value::Bool(match arg {
             0 => x < y,
             1 => x <= y,
             2 => x == y,
@@ -147,19 +188,50 @@ pub fn CONTAINS_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
-#[inline(never)]
+/// `i` as a position in a sequence of `len` items (negative from the end), if in range.
+#[inline(always)]
+fn position(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i.wrapping_add(len as i64) } else { i };
+    (0..len as i64).contains(&j).then_some(j as usize)
+}
+
 pub fn BINARY_SUBSCR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let key = ex.pop();
     let obj = ex.pop();
-    let r = ops::subscript::getitem(&mut ex.ctx, obj, key)?;
+    // Lists and tuples indexed by an int in range; the rest (and IndexError) below.
+    let fast = match (obj, key) {
+        (Value::List(l), Value::Int(i)) => {
+            let l = l.borrow();
+            position(i, l.len()).map(|j| l[j])
+        }
+        (Value::Tuple(t), Value::Int(i)) => position(i, t.0.len()).map(|j| t.0[j]),
+        _ => None,
+    };
+    let r = match fast {
+        Some(v) => v,
+        None => getitem(ex, obj, key)?,
+    };
     ex.push(r);
     next!(pc)
+}
+
+/// The general `obj[key]`, out of line (it keeps stack slots whose address escapes).
+#[inline(never)]
+fn getitem<'gc>(ex: &mut Exec<'gc, '_>, obj: Value<'gc>, key: Value<'gc>) -> Result<Value<'gc>, Stop<'gc>> {
+    Ok(ops::subscript::getitem(&mut ex.ctx, obj, key)?)
 }
 
 pub fn STORE_SUBSCR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let key = ex.pop();
     let obj = ex.pop();
     let value = ex.pop();
+    if let (Value::List(l), Value::Int(i)) = (obj, key) {
+        let mut items = l.borrow_mut(ex.ctx.mc);
+        if let Some(j) = position(i, items.len()) {
+            items[j] = value;
+            return next!(pc);
+        }
+    }
     ops::subscript::setitem(&mut ex.ctx, obj, key, value)?;
     next!(pc)
 }
@@ -239,9 +311,53 @@ pub fn DELETE_NAME<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 pub fn LOAD_GLOBAL<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let name = ex.code.names[arg as usize];
     let globals = ex.frame().globals;
-    let v = globals.borrow().get_pystr(&name).or_else(|| ex.ctx.st.builtins.borrow().get_pystr(&name));
+    let cache = ex.code.global_cache.get(arg as usize).map(|c| c.get()).unwrap_or_default();
+    if cache.globals == Gc::as_ptr(globals) as usize {
+        let g = globals.borrow();
+        let hit = if !cache.builtin {
+            g.value_at_if_key(cache.pos as usize, Gc::as_ptr(name))
+        } else if g.keys_tag() == cache.globals_tag {
+            ex.ctx.st.builtins.borrow().value_at_if_key(cache.pos as usize, Gc::as_ptr(name))
+        } else {
+            None
+        };
+        if let Some(v) = hit {
+            ex.push(v);
+            return next!(pc);
+        }
+    }
+    load_global_slow(ex, pc, arg)
+}
+
+/// LOAD_GLOBAL without a usable cache: look the name up and remember where it was.
+#[inline(never)]
+fn load_global_slow<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
+    let name = ex.code.names[arg as usize];
+    let globals = ex.frame().globals;
+    let mut cache =
+        crate::object::GlobalCache { globals: Gc::as_ptr(globals) as usize, ..Default::default() };
+    let g = globals.borrow();
+    let v = match g.find_pystr(&name) {
+        Some(pos) => {
+            cache.pos = pos as u32;
+            g.entry_at(pos).map(|e| e.value)
+        }
+        None => {
+            let builtins = ex.ctx.st.builtins.borrow();
+            builtins.find_pystr(&name).and_then(|pos| {
+                cache.pos = pos as u32;
+                cache.builtin = true;
+                cache.globals_tag = g.keys_tag();
+                builtins.entry_at(pos).map(|e| e.value)
+            })
+        }
+    };
+    drop(g);
     match v {
         Some(v) => {
+            if let Some(slot) = ex.code.global_cache.get(arg as usize) {
+                slot.set(cache);
+            }
             ex.push(v);
             next!(pc)
         }
@@ -684,6 +800,18 @@ pub fn LIST_TO_TUPLE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc
 pub fn UNPACK_SEQUENCE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let seq = ex.pop();
     let n = arg as usize;
+    // A tuple or list of the right length goes straight onto the stack, last item first.
+    match seq {
+        Value::Tuple(t) if t.0.len() == n => {
+            ex.ctx.st.stack.extend(t.0.iter().rev());
+            return next!(pc);
+        }
+        Value::List(l) if l.borrow().len() == n => {
+            ex.ctx.st.stack.extend(l.borrow().iter().rev());
+            return next!(pc);
+        }
+        _ => {}
+    }
     let items = ops::iter::unpack(&mut ex.ctx, seq, n, None)?;
     ex.ctx.st.stack.extend(items.into_iter().rev());
     next!(pc)

@@ -29,15 +29,32 @@ pub struct Dict<'gc> {
     #[collect(require_static)]
     index: HashTable<u32>,
     len: usize,
+    /// Changes (to a value never used before) whenever a key is added: while it stays the
+    /// same, a key found absent is still absent. The LOAD_GLOBAL cache relies on it.
+    keys_tag: u64,
+}
+
+thread_local! {
+    /// The last key tag handed out. One counter for all dicts, so a tag names one state of
+    /// one dict's key set even when a dict is freed and another takes its address.
+    static LAST_KEYS_TAG: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_keys_tag() -> u64 {
+    LAST_KEYS_TAG.with(|t| {
+        let tag = t.get() + 1;
+        t.set(tag);
+        tag
+    })
 }
 
 impl<'gc> Dict<'gc> {
     pub fn new() -> Dict<'gc> {
-        Dict { entries: Vec::new(), index: HashTable::new(), len: 0 }
+        Dict { entries: Vec::new(), index: HashTable::new(), len: 0, keys_tag: 0 }
     }
 
     pub fn with_capacity(n: usize) -> Dict<'gc> {
-        Dict { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0 }
+        Dict { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0, keys_tag: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -98,6 +115,11 @@ impl<'gc> Dict<'gc> {
 
     /// Look up a `str` key given as an (interned) `PyStr`, using its cached hash.
     pub fn get_pystr(&self, name: &crate::object::PyStr) -> Option<Value<'gc>> {
+        self.find_pystr(name).map(|i| self.entries[i].value)
+    }
+
+    /// Position of the entry for a `str` key given as a `PyStr`.
+    pub fn find_pystr(&self, name: &crate::object::PyStr) -> Option<usize> {
         let hash = name.hash();
         let entries = &self.entries;
         self.index
@@ -111,7 +133,27 @@ impl<'gc> Dict<'gc> {
                         _ => false,
                     }
             })
-            .map(|&i| entries[i as usize].value)
+            .map(|&i| i as usize)
+    }
+
+    /// The value at position `pos` if that entry's key is the very object `name`: a
+    /// remembered position checked in O(1) (a deleted or moved entry fails the check).
+    #[inline]
+    pub fn value_at_if_key(&self, pos: usize, name: *const crate::object::PyStr) -> Option<Value<'gc>> {
+        match self.entries.get(pos) {
+            Some(DictEntry { key: Value::Str(k), value, .. })
+                if std::ptr::eq(gc_arena::Gc::as_ptr(*k), name) =>
+            {
+                Some(*value)
+            }
+            _ => None,
+        }
+    }
+
+    /// See the field: equal tags mean no key was added in between.
+    #[inline]
+    pub fn keys_tag(&self) -> u64 {
+        self.keys_tag
     }
 
     /// Insert or replace; returns the previous value.
@@ -127,6 +169,7 @@ impl<'gc> Dict<'gc> {
         }
         let pos = self.entries.len() as u32;
         self.entries.push(DictEntry { hash, key, value });
+        self.keys_tag = next_keys_tag();
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, pos, |&i| entries[i as usize].hash as u64);
         self.len += 1;

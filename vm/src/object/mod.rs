@@ -44,6 +44,22 @@ pub struct Code<'gc> {
     pub nlocalsplus: u32,
     #[collect(require_static)]
     pub threaded: Threaded,
+    /// LOAD_GLOBAL's inline caches, one per entry of `names`.
+    #[collect(require_static)]
+    pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+}
+
+/// Where LOAD_GLOBAL last found a name: the position of its entry in the globals dict, or in
+/// the builtins dict while the globals dict (with that keys tag) lacks it. Positions are
+/// checked against the entry's key before use, so a stale cache only costs a slow lookup.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCache {
+    /// The globals dict the cache was filled for (its address); 0 when empty.
+    pub globals: usize,
+    /// For a builtin: the globals dict's keys tag when the name was found missing there.
+    pub globals_tag: u64,
+    pub pos: u32,
+    pub builtin: bool,
 }
 
 /// A Python function: code, globals, closure (a tuple of cells) and the attributes Python may
