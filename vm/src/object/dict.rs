@@ -34,6 +34,15 @@ pub struct Dict<'gc> {
     keys_tag: u64,
 }
 
+/// The hash hashbrown sees. Python's hashes are not mixed (an int hashes to itself), and
+/// hashbrown takes its 7-bit tags from the top bits: small ints would all share one tag and
+/// every probe would compare keys. A multiply by an odd constant spreads them and is a
+/// bijection, so distinct hashes stay distinct.
+#[inline]
+fn mix(hash: i64) -> u64 {
+    (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 thread_local! {
     /// The last key tag handed out. One counter for all dicts, so a tag names one state of
     /// one dict's key set even when a dict is freed and another takes its address.
@@ -74,7 +83,7 @@ impl<'gc> Dict<'gc> {
     ) -> Option<usize> {
         let entries = &self.entries;
         self.index
-            .find(hash as u64, |&i| {
+            .find(mix(hash), |&i| {
                 let e = &entries[i as usize];
                 e.hash == hash && (e.key.is(key) || eq(e.key, key))
             })
@@ -95,7 +104,7 @@ impl<'gc> Dict<'gc> {
         let hash = crate::ops::hash::str_hash(name);
         let entries = &self.entries;
         self.index
-            .find(hash as u64, |&i| {
+            .find(mix(hash), |&i| {
                 let e = &entries[i as usize];
                 e.hash == hash && e.key.as_str() == Some(name)
             })
@@ -106,7 +115,7 @@ impl<'gc> Dict<'gc> {
     pub fn get_key(&self, key: crate::object::Key<'_>) -> Option<Value<'gc>> {
         let entries = &self.entries;
         self.index
-            .find(key.hash as u64, |&i| {
+            .find(mix(key.hash), |&i| {
                 let e = &entries[i as usize];
                 e.hash == key.hash && e.key.as_str() == Some(key.text)
             })
@@ -123,7 +132,7 @@ impl<'gc> Dict<'gc> {
         let hash = name.hash();
         let entries = &self.entries;
         self.index
-            .find(hash as u64, |&i| {
+            .find(mix(hash), |&i| {
                 let e = &entries[i as usize];
                 e.hash == hash
                     && match e.key {
@@ -171,7 +180,7 @@ impl<'gc> Dict<'gc> {
         self.entries.push(DictEntry { hash, key, value });
         self.keys_tag = next_keys_tag();
         let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&i| entries[i as usize].hash as u64);
+        self.index.insert_unique(mix(hash), pos, |&i| mix(entries[i as usize].hash));
         self.len += 1;
         None
     }
@@ -183,7 +192,7 @@ impl<'gc> Dict<'gc> {
         eq: &mut dyn FnMut(Value<'gc>, Value<'gc>) -> bool,
     ) -> Option<(Value<'gc>, Value<'gc>)> {
         let entries = &self.entries;
-        let found = self.index.find_entry(hash as u64, |&i| {
+        let found = self.index.find_entry(mix(hash), |&i| {
             let e = &entries[i as usize];
             e.hash == hash && (e.key.is(key) || eq(e.key, key))
         });
@@ -206,7 +215,7 @@ impl<'gc> Dict<'gc> {
         self.entries.retain(|e| !e.key.is_undef());
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
-            self.index.insert_unique(e.hash as u64, i as u32, |_| unreachable!("capacity is kept"));
+            self.index.insert_unique(mix(e.hash), i as u32, |_| unreachable!("capacity is kept"));
         }
     }
 
@@ -237,7 +246,7 @@ impl<'gc> Dict<'gc> {
                 continue;
             }
             let pos = self.entries.len() as u32;
-            if let Ok(slot) = self.index.find_entry(e.hash as u64, |&i| i == pos) {
+            if let Ok(slot) = self.index.find_entry(mix(e.hash), |&i| i == pos) {
                 slot.remove();
             }
             self.len -= 1;
