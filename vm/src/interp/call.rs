@@ -531,7 +531,7 @@ fn construct<'gc>(
     args: &[Value<'gc>],
     kwnames: &[Value<'gc>],
 ) -> PyResult<'gc, Value<'gc>> {
-    let builtin_new = if cls.builtin { cls.dict.borrow().get_str("__new__") } else { None };
+    let builtin_new = if cls.builtin { cls.dict.borrow().get_key(crate::dunder!("__new__")) } else { None };
     if let Some(Value::Builtin(new)) = builtin_new {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(Value::Type(cls));

@@ -597,7 +597,7 @@ pub fn MAKE_FUNCTION<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc>
         None
     };
     let frame = *ex.frame();
-    let module = frame.globals.borrow().get_str("__name__").unwrap_or(Value::None);
+    let module = frame.globals.borrow().get_key(crate::dunder!("__name__")).unwrap_or(Value::None);
     let doc = match code.consts.first() {
         Some(v @ Value::Str(_)) if code.co.flags & cellvm_compiler::bytecode::flags::OPTIMIZED != 0 => *v,
         _ => Value::None,
