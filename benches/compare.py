@@ -13,20 +13,35 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "benches", "programs")
 
 
+# GNU time reports its child's peak RSS. Measuring the child directly does not work: at
+# exec, Linux folds the pre-exec image's high-water mark (a fork or vfork of this script,
+# ~15 MiB) into the process's ru_maxrss, which would hide any smaller peak.
+GNU_TIME = "/usr/bin/time"
+
+
 def run_measured(cmd):
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss, out, proc.returncode
+    """Wall time, peak RSS in KiB (None without GNU time), stdout and exit status of a run."""
+    with tempfile.NamedTemporaryFile("r") as rss_file:
+        wrapped = cmd
+        if os.access(GNU_TIME, os.X_OK):
+            wrapped = [GNU_TIME, "-f", "%M", "-o", rss_file.name] + cmd
+        start = time.perf_counter()
+        proc = subprocess.run(wrapped, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        elapsed = time.perf_counter() - start
+        text = rss_file.read().strip().splitlines()
+        peak = int(text[-1]) if text and text[-1].isdigit() else None
+        return elapsed, peak, proc.stdout, proc.returncode
+
+
+def mib(kib):
+    return "n/a (no GNU time)" if kib is None else f"{kib / 1024:.1f}"
 
 
 def main():
@@ -50,7 +65,7 @@ def main():
             for who, cmd in (("cellvm", [cellvm, path]), ("cpython", [args.python, path])):
                 t, peak, out, code = run_measured(cmd)
                 times[who].append(t)
-                rss[who] = max(rss[who], peak)
+                rss[who] = None if peak is None or rss[who] is None else max(rss[who], peak)
                 outputs[who] = (out, code)
         if outputs["cellvm"] != outputs["cpython"]:
             failed = True
@@ -61,7 +76,7 @@ def main():
     print(f"| program | cellvm (s) | CPython {args.python} (s) | speed-up | cellvm peak RSS (MiB) | CPython peak RSS (MiB) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, c, p, ratio, rc, rp in rows:
-        print(f"| {name} | {c:.3f} | {p:.3f} | {ratio:.2f}x | {rc / 1024:.1f} | {rp / 1024:.1f} |")
+        print(f"| {name} | {c:.3f} | {p:.3f} | {ratio:.2f}x | {mib(rc)} | {mib(rp)} |")
     if rows:
         geo = statistics.geometric_mean([r[3] for r in rows])
         print(f"\nGeometric mean speed-up: {geo:.2f}x (median of {args.runs} alternating runs each)")
