@@ -23,6 +23,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         (t.set, set_new),
         (t.frozenset, frozenset_new),
         (t.range, range_new),
+        (t.slice, slice_new),
         (t.type_, type_new),
     ];
     for (class, f) in table {
@@ -353,10 +354,23 @@ fn frozenset_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'
     }
 }
 
+/// The arguments of a `__new__` after the class, checked as `expect_args` checks them, so
+/// that the counts in messages leave the class out as CPython's do.
+fn new_args<'gc, 'a>(
+    ctx: &Ctx<'gc, '_>,
+    name: &str,
+    args: &Args<'gc, 'a>,
+    min: usize,
+    max: usize,
+) -> PyResult<'gc, &'a [Value<'gc>]> {
+    let rest = Args { args: args.args.get(1..).unwrap_or(&[]), kwnames: args.kwnames };
+    expect_args(ctx, name, &rest, min, max)
+}
+
 fn range_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "range", &args, 2, 4)?;
+    let a = new_args(ctx, "range", &args, 1, 3)?;
     let mut nums = Vec::new();
-    for v in &a[1..] {
+    for v in a {
         match (ops::num::as_int(*v), v) {
             (_, Value::Float(_)) | (None, _) => {
                 let msg = format!("'{}' object cannot be interpreted as an integer", ctx.type_name(*v));
@@ -378,6 +392,17 @@ fn range_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
         return ctx.value_error("range() arg 3 must not be zero");
     }
     Ok(Value::Range(Gc::new(ctx.mc, Range { start, stop, step })))
+}
+
+/// `slice(stop)`, `slice(start, stop[, step])`: any objects, kept as given.
+fn slice_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    let (start, stop, step) = match *new_args(ctx, "slice", &args, 1, 3)? {
+        [stop] => (Value::None, stop, Value::None),
+        [start, stop] => (start, stop, Value::None),
+        [start, stop, step] => (start, stop, step),
+        _ => unreachable!("checked by expect_args"),
+    };
+    Ok(Value::Slice(Gc::new(ctx.mc, crate::object::Slice { start, stop, step })))
 }
 
 fn type_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
