@@ -48,7 +48,7 @@ fn this_dict<'gc, 'a>(
     method: &str,
     args: Args<'gc, 'a>,
 ) -> PyResult<'gc, (GcCell<'gc, Dict<'gc>>, Args<'gc, 'a>)> {
-    let (this, rest) = split_receiver(ctx, &format!("dict.{method}"), args)?;
+    let (this, rest) = split_receiver(ctx, format_args!("dict.{method}"), args)?;
     match this {
         Value::Dict(d) => Ok((d, rest)),
         _ => wrong_receiver(ctx, method, "dict", this),
@@ -62,7 +62,7 @@ fn dict_noargs<'gc>(
     args: Args<'gc, '_>,
 ) -> PyResult<'gc, GcCell<'gc, Dict<'gc>>> {
     let (d, rest) = this_dict(ctx, method, args)?;
-    expect_args(ctx, &format!("dict.{method}"), &rest, 0, 0)?;
+    expect_args(ctx, format_args!("dict.{method}"), &rest, 0, 0)?;
     Ok(d)
 }
 
@@ -249,7 +249,7 @@ fn this_view<'gc, 'a>(
     method: &str,
     args: Args<'gc, 'a>,
 ) -> PyResult<'gc, (Gc<'gc, DictView<'gc>>, Args<'gc, 'a>)> {
-    let (this, rest) = split_receiver(ctx, &format!("dict_keys.{method}"), args)?;
+    let (this, rest) = split_receiver(ctx, format_args!("dict_keys.{method}"), args)?;
     match this {
         Value::DictView(v) => Ok((v, rest)),
         _ => wrong_receiver(ctx, method, "dict_keys", this),
@@ -307,7 +307,7 @@ pub fn view_contains<'gc>(
 
 fn view_contains_method<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (v, rest) = this_view(ctx, "__contains__", args)?;
-    let a = expect_args(ctx, &format!("{}.__contains__", view_name(v.kind)), &rest, 1, 1)?;
+    let a = expect_args(ctx, format_args!("{}.__contains__", view_name(v.kind)), &rest, 1, 1)?;
     view_contains(ctx, v, a[0]).map(Value::Bool)
 }
 
@@ -336,7 +336,7 @@ fn size<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, usize> {
 /// `dictviews_isdisjoint`: iterate the shorter operand when both are set-like.
 fn view_isdisjoint<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (view, rest) = this_view(ctx, "isdisjoint", args)?;
-    let a = expect_args(ctx, &format!("{}.isdisjoint", view_name(view.kind)), &rest, 1, 1)?;
+    let a = expect_args(ctx, format_args!("{}.isdisjoint", view_name(view.kind)), &rest, 1, 1)?;
     let (mut this, mut other) = (Value::DictView(view), a[0]);
     if this.is(other) {
         return Ok(Value::Bool(view.dict.borrow().is_empty()));

@@ -45,7 +45,7 @@ fn this_list<'gc, 'a>(
     method: &str,
     args: Args<'gc, 'a>,
 ) -> PyResult<'gc, (ListCell<'gc>, Args<'gc, 'a>)> {
-    let (this, rest) = split_receiver(ctx, &format!("list.{method}"), args)?;
+    let (this, rest) = split_receiver(ctx, format_args!("list.{method}"), args)?;
     match this {
         Value::List(l) => Ok((l, rest)),
         _ => wrong_receiver(ctx, method, "list", this),
@@ -59,14 +59,14 @@ fn list_one_arg<'gc>(
     args: Args<'gc, '_>,
 ) -> PyResult<'gc, (ListCell<'gc>, Value<'gc>)> {
     let (l, rest) = this_list(ctx, method, args)?;
-    let a = expect_args(ctx, &format!("list.{method}"), &rest, 1, 1)?;
+    let a = expect_args(ctx, format_args!("list.{method}"), &rest, 1, 1)?;
     Ok((l, a[0]))
 }
 
 /// A list method taking no arguments (`METH_NOARGS`).
 fn list_no_args<'gc>(ctx: &Ctx<'gc, '_>, method: &str, args: Args<'gc, '_>) -> PyResult<'gc, ListCell<'gc>> {
     let (l, rest) = this_list(ctx, method, args)?;
-    expect_args(ctx, &format!("list.{method}"), &rest, 0, 0)?;
+    expect_args(ctx, format_args!("list.{method}"), &rest, 0, 0)?;
     Ok(l)
 }
 
@@ -230,7 +230,7 @@ fn this_tuple<'gc, 'a>(
     method: &str,
     args: Args<'gc, 'a>,
 ) -> PyResult<'gc, (Value<'gc>, Args<'gc, 'a>)> {
-    let (this, rest) = split_receiver(ctx, &format!("tuple.{method}"), args)?;
+    let (this, rest) = split_receiver(ctx, format_args!("tuple.{method}"), args)?;
     match this {
         Value::Tuple(_) => Ok((this, rest)),
         _ => wrong_receiver(ctx, method, "tuple", this),

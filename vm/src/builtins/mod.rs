@@ -94,7 +94,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
 /// messages.
 pub fn expect_args<'gc, 'a>(
     ctx: &Ctx<'gc, '_>,
-    name: &str,
+    name: impl std::fmt::Display,
     args: &Args<'gc, 'a>,
     min: usize,
     max: usize,
@@ -223,7 +223,7 @@ pub fn bind_args<'gc>(
 /// both arrive with `l` first; called through the type with nothing, CPython's message.
 pub fn split_receiver<'gc, 'a>(
     ctx: &Ctx<'gc, '_>,
-    qualname: &str,
+    qualname: impl std::fmt::Display,
     args: Args<'gc, 'a>,
 ) -> PyResult<'gc, (Value<'gc>, Args<'gc, 'a>)> {
     if args.positional().is_empty() {

@@ -508,7 +508,7 @@ fn receiver<'gc, 'a>(
     method: &str,
     args: Args<'gc, 'a>,
 ) -> PyResult<'gc, (Value<'gc>, Args<'gc, 'a>)> {
-    let (this, rest) = split_receiver(ctx, &format!("{}.{method}", kind.name()), args)?;
+    let (this, rest) = split_receiver(ctx, format_args!("{}.{method}", kind.name()), args)?;
     match (kind, this) {
         (Kind::Set, Value::Set(_)) | (Kind::FrozenSet, Value::FrozenSet(_)) => Ok((this, rest)),
         _ => wrong_receiver(ctx, method, kind.name(), this),
@@ -530,7 +530,7 @@ fn one_arg<'gc, 'a>(
     args: Args<'gc, 'a>,
 ) -> PyResult<'gc, (Value<'gc>, Value<'gc>)> {
     let (this, rest) = receiver(ctx, kind, method, args)?;
-    let a = expect_args(ctx, &format!("{}.{method}", kind.name()), &rest, 1, 1)?;
+    let a = expect_args(ctx, format_args!("{}.{method}", kind.name()), &rest, 1, 1)?;
     Ok((this, a[0]))
 }
 
@@ -542,7 +542,7 @@ fn var_args<'gc, 'a>(
     args: Args<'gc, 'a>,
 ) -> PyResult<'gc, (Value<'gc>, &'a [Value<'gc>])> {
     let (this, rest) = receiver(ctx, kind, method, args)?;
-    let a = expect_args(ctx, &format!("{}.{method}", kind.name()), &rest, 0, usize::MAX)?;
+    let a = expect_args(ctx, format_args!("{}.{method}", kind.name()), &rest, 0, usize::MAX)?;
     Ok((this, a))
 }
 
@@ -554,7 +554,7 @@ fn no_args<'gc>(
     args: Args<'gc, '_>,
 ) -> PyResult<'gc, Value<'gc>> {
     let (this, rest) = receiver(ctx, kind, method, args)?;
-    expect_args(ctx, &format!("{}.{method}", kind.name()), &rest, 0, 0)?;
+    expect_args(ctx, format_args!("{}.{method}", kind.name()), &rest, 0, 0)?;
     Ok(this)
 }
 

@@ -465,7 +465,19 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         callee: Value<'gc>,
         kwnames: &[Value<'gc>],
     ) -> Result<usize, Stop<'gc>> {
-        let argv: Vec<Value<'gc>> = self.ctx.st.stack[callee_slot + 1..].to_vec();
+        // The arguments leave the stack before the call (a native may push and run frames
+        // there); most calls have few, which a buffer on the Rust stack holds.
+        const INLINE: usize = 6;
+        let args = &self.ctx.st.stack[callee_slot + 1..];
+        let mut inline = [Value::Undef; INLINE];
+        let spilled: Vec<Value<'gc>>;
+        let argv: &[Value<'gc>] = if args.len() <= INLINE {
+            inline[..args.len()].copy_from_slice(args);
+            &inline[..args.len()]
+        } else {
+            spilled = args.to_vec();
+            &spilled
+        };
         self.ctx.st.stack.truncate(callee_slot);
         self.frame().pc = pc as u32 + 1;
         match call_native(&mut self.ctx, callee, &argv, kwnames) {

@@ -175,7 +175,7 @@ fn write_repr<'gc>(
         Value::NotImplemented => out.push_str("NotImplemented"),
         Value::Ellipsis => out.push_str("Ellipsis"),
         Value::Bool(b) => out.push_str(if b { "True" } else { "False" }),
-        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Int(i) => push_int(out, i),
         Value::BigInt(b) => out.push_str(&int_to_decimal(ctx, &b)?),
         Value::Float(f) => out.push_str(&float_repr(f)),
         Value::Str(s) => out.push_str(&str_repr(s.as_str())),
@@ -430,4 +430,24 @@ pub fn callable_name<'gc>(ctx: &mut Ctx<'gc, '_>, f: Value<'gc>) -> String {
         Value::Type(t) => format!("{}()", t.name_str()),
         _ => format!("{} object", ctx.type_name(f)),
     }
+}
+
+/// Append the decimal digits of `i`: what `i.to_string()` gives, without the formatting
+/// machinery or a temporary string (str() and repr() of ints are hot).
+fn push_int(out: &mut String, i: i64) {
+    let mut digits = [0u8; 20];
+    let mut n = i.unsigned_abs();
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push('-');
+    }
+    out.extend(digits[start..].iter().map(|&d| d as char));
 }
