@@ -480,7 +480,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         };
         self.ctx.st.stack.truncate(callee_slot);
         self.frame().pc = pc as u32 + 1;
-        match call_native(&mut self.ctx, callee, &argv, kwnames) {
+        match call_native(&mut self.ctx, callee, argv, kwnames) {
             Ok(v) => {
                 self.push(v);
                 if self.ctx.st.collect_requested && self.budget != u32::MAX {
