@@ -11,7 +11,7 @@ use gc_arena::Gc;
 
 use super::{Exec, Stop, MAX_NATIVE_DEPTH};
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{Args, Class, Code, Descriptor, Dict, Function, Instance, Layout};
+use crate::object::{Args, Class, Code, Descriptor, Dict, Function, Instance, Layout, PlainCall};
 use crate::state::{Frame, OnReturn};
 use crate::value::Value;
 
@@ -25,6 +25,14 @@ pub fn make_code<'gc>(ctx: &mut Ctx<'gc, '_>, co: Arc<CodeObject>) -> Gc<'gc, Co
     let nlocalsplus = (co.varnames.len() + co.cellvars.len() + co.freevars.len()) as u32;
     let threaded = super::dispatch::Threaded::new(&co);
     let global_cache = (0..co.names.len()).map(|_| Default::default()).collect();
+    let plain = co.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
+        && co.kwonlyargcount == 0
+        && co.cell2arg.is_empty();
+    let plain_call = plain.then(|| PlainCall {
+        argcount: co.argcount,
+        nlocals: co.varnames.len() as u32,
+        room: co.stacksize + super::STACK_SLACK as u32,
+    });
     Gc::new(
         ctx.mc,
         Code {
@@ -37,6 +45,7 @@ pub fn make_code<'gc>(ctx: &mut Ctx<'gc, '_>, co: Arc<CodeObject>) -> Gc<'gc, Co
             nlocalsplus,
             threaded,
             global_cache,
+            plain_call,
         },
     )
 }
@@ -367,6 +376,44 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     ) -> Result<usize, Stop<'gc>> {
         self.frame().pc = pc as u32 + 1;
         self.budget = self.budget.saturating_sub(1);
+        // The short path: exactly the positional arguments of a plain function, whose
+        // locals they already are. Everything else binds in `enter_function`.
+        let code = f.code;
+        let base = callee_slot + 1;
+        let st = &mut *self.ctx.st;
+        if let Some(plain) = code.plain_call {
+            if kwnames.is_empty()
+                && st.stack.len() - base == plain.argcount as usize
+                && st.frames.len() < st.config.recursion_limit
+            {
+                if plain.nlocals > plain.argcount {
+                    st.stack.resize(base + plain.nlocals as usize, Value::Undef);
+                }
+                if let Some(closure) = f.closure {
+                    st.stack.extend_from_slice(&closure.0);
+                }
+                st.stack.reserve(plain.room as usize);
+                st.frames.push(Frame {
+                    code,
+                    func: Some(f),
+                    globals: f.globals,
+                    locals: Value::Undef,
+                    base: base as u32,
+                    pc: 0,
+                    on_return: OnReturn::Push,
+                });
+                self.code = code;
+                self.base = base;
+                #[cfg(tail_dispatch)]
+                {
+                    self.ops = &Gc::as_ref(code).threaded.ops;
+                }
+                if self.budget == 0 {
+                    return Err(Stop::Budget(0));
+                }
+                return Ok(0);
+            }
+        }
         match enter_function(&mut self.ctx, f, callee_slot, kwnames, OnReturn::Push) {
             Ok(None) => {}
             Ok(Some(generator)) => {

@@ -283,7 +283,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
 
 /// Room kept above a frame's co_stacksize, for the callers that put a receiver under the
 /// arguments of a call (bound methods, `__call__`).
-const STACK_SLACK: usize = 8;
+pub(crate) const STACK_SLACK: usize = 8;
 
 /// Make room on the value stack for the evaluation stack of a frame just pushed.
 #[inline]

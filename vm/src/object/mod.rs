@@ -42,11 +42,25 @@ pub struct Code<'gc> {
     pub qualname: Gc<'gc, PyStr>,
     /// Slots of a frame: locals, cells and frees (the eval stack comes after).
     pub nlocalsplus: u32,
+    /// A call with exactly `argcount` positional arguments needs no binding: no `*args`,
+    /// `**kwargs` or keyword-only parameters, no cells, not a generator. Such calls take
+    /// `Exec::call_function_op`'s short path.
+    pub plain_call: Option<PlainCall>,
     #[collect(require_static)]
     pub threaded: Threaded,
     /// LOAD_GLOBAL's inline caches, one per entry of `names`.
     #[collect(require_static)]
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+}
+
+/// What the short call path needs of a code object, kept beside it (not behind `co`).
+#[derive(Clone, Copy, Collect)]
+#[collect(require_static)]
+pub struct PlainCall {
+    pub argcount: u32,
+    pub nlocals: u32,
+    /// The room its frame reserves: co_stacksize plus the slack (`interp::STACK_SLACK`).
+    pub room: u32,
 }
 
 /// Where LOAD_GLOBAL last found a name: the position of its entry in the globals dict, or in
