@@ -365,6 +365,49 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         }
     }
 
+    /// The short path of a call: exactly the positional arguments of a plain function (see
+    /// `Code::plain_call`), which already lie where its locals go. Pushes the frame, switches
+    /// to it and spends one unit of budget (the caller stops if that was the last); false,
+    /// with nothing done, for any other call, which binds in `enter_function`.
+    #[inline(always)]
+    pub(super) fn enter_plain(&mut self, pc: usize, f: Gc<'gc, Function<'gc>>, callee_slot: usize) -> bool {
+        let code = f.code;
+        let base = callee_slot + 1;
+        let st = &mut *self.ctx.st;
+        let Some(plain) = code.plain_call else { return false };
+        if st.stack.len() - base != plain.argcount as usize || st.frames.len() >= st.config.recursion_limit {
+            return false;
+        }
+        if let Some(caller) = st.frames.last_mut() {
+            caller.pc = pc as u32 + 1;
+        }
+        self.budget = self.budget.saturating_sub(1);
+        if plain.nlocals > plain.argcount {
+            st.stack.resize(base + plain.nlocals as usize, Value::Undef);
+        }
+        if let Some(closure) = f.closure {
+            st.stack.extend_from_slice(&closure.0);
+        }
+        st.stack.reserve(plain.room as usize);
+        st.frames.push(Frame {
+            code,
+            func: Some(f),
+            globals: f.globals,
+            locals: Value::Undef,
+            base: base as u32,
+            pc: 0,
+            on_return: OnReturn::Push,
+        });
+        self.code = code;
+        self.base = base;
+        self.globals = f.globals;
+        #[cfg(tail_dispatch)]
+        {
+            self.ops = &Gc::as_ref(code).threaded.ops;
+        }
+        true
+    }
+
     /// The common case: a Python function, whose frame this loop runs next.
     #[inline]
     fn call_function_op(
@@ -374,46 +417,14 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         callee_slot: usize,
         kwnames: &[Value<'gc>],
     ) -> Result<usize, Stop<'gc>> {
+        if kwnames.is_empty() && self.enter_plain(pc, f, callee_slot) {
+            if self.budget == 0 {
+                return Err(Stop::Budget(0));
+            }
+            return Ok(0);
+        }
         self.frame().pc = pc as u32 + 1;
         self.budget = self.budget.saturating_sub(1);
-        // The short path: exactly the positional arguments of a plain function, whose
-        // locals they already are. Everything else binds in `enter_function`.
-        let code = f.code;
-        let base = callee_slot + 1;
-        let st = &mut *self.ctx.st;
-        if let Some(plain) = code.plain_call {
-            if kwnames.is_empty()
-                && st.stack.len() - base == plain.argcount as usize
-                && st.frames.len() < st.config.recursion_limit
-            {
-                if plain.nlocals > plain.argcount {
-                    st.stack.resize(base + plain.nlocals as usize, Value::Undef);
-                }
-                if let Some(closure) = f.closure {
-                    st.stack.extend_from_slice(&closure.0);
-                }
-                st.stack.reserve(plain.room as usize);
-                st.frames.push(Frame {
-                    code,
-                    func: Some(f),
-                    globals: f.globals,
-                    locals: Value::Undef,
-                    base: base as u32,
-                    pc: 0,
-                    on_return: OnReturn::Push,
-                });
-                self.code = code;
-                self.base = base;
-                #[cfg(tail_dispatch)]
-                {
-                    self.ops = &Gc::as_ref(code).threaded.ops;
-                }
-                if self.budget == 0 {
-                    return Err(Stop::Budget(0));
-                }
-                return Ok(0);
-            }
-        }
         match enter_function(&mut self.ctx, f, callee_slot, kwnames, OnReturn::Push) {
             Ok(None) => {}
             Ok(Some(generator)) => {
@@ -541,6 +552,23 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     }
 }
 
+/// `f(&[first, args...])`, without allocating for the usual few arguments.
+#[inline]
+fn with_first<'gc, T>(first: Value<'gc>, args: &[Value<'gc>], f: impl FnOnce(&[Value<'gc>]) -> T) -> T {
+    const INLINE: usize = 8;
+    if args.len() < INLINE {
+        let mut buf = [Value::Undef; INLINE];
+        buf[0] = first;
+        buf[1..=args.len()].copy_from_slice(args);
+        f(&buf[..=args.len()])
+    } else {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(first);
+        full.extend_from_slice(args);
+        f(&full)
+    }
+}
+
 /// Call anything that is not a Python function frame: builtins, types, bound methods of
 /// builtins, callable instances. Python functions reached from here run nested.
 pub fn call_native<'gc>(
@@ -554,10 +582,7 @@ pub fn call_native<'gc>(
             if b.bound.is_undef() {
                 (b.func)(ctx, Args { args, kwnames })
             } else {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(b.bound);
-                full.extend_from_slice(args);
-                (b.func)(ctx, Args { args: &full, kwnames })
+                with_first(b.bound, args, |full| (b.func)(ctx, Args { args: full, kwnames }))
             }
         }
         Value::Type(cls) => construct(ctx, cls, args, kwnames),
@@ -592,10 +617,7 @@ fn construct<'gc>(
 ) -> PyResult<'gc, Value<'gc>> {
     let builtin_new = if cls.builtin { cls.dict.borrow().get_key(crate::dunder!("__new__")) } else { None };
     if let Some(Value::Builtin(new)) = builtin_new {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(Value::Type(cls));
-        full.extend_from_slice(args);
-        return (new.func)(ctx, Args { args: &full, kwnames });
+        return with_first(Value::Type(cls), args, |full| (new.func)(ctx, Args { args: full, kwnames }));
     }
     let with_cls = |first: Value<'gc>| {
         let mut full = Vec::with_capacity(args.len() + 1);

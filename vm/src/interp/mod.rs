@@ -13,6 +13,8 @@ mod call;
 pub mod dispatch;
 pub mod generator;
 mod ops;
+#[cfg(tail_dispatch)]
+mod specialize;
 
 use gc_arena::Gc;
 
@@ -45,6 +47,8 @@ pub struct Exec<'gc, 'a> {
     pub ctx: Ctx<'gc, 'a>,
     pub code: Gc<'gc, Code<'gc>>,
     pub base: usize,
+    /// The current frame's globals (LOAD_GLOBAL reads them without going through the frame).
+    pub globals: crate::value::GcCell<'gc, crate::object::Dict<'gc>>,
     /// Calls and backward jumps left in this slice.
     pub budget: u32,
     /// Frames below this index belong to outer runs.
@@ -67,6 +71,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
             ctx,
             code: top.code,
             base: top.base as usize,
+            globals: top.globals,
             budget,
             entry_depth,
             raise_pc: None,
@@ -94,6 +99,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         let top = *self.ctx.st.frames.last().expect("a frame");
         self.code = top.code;
         self.base = top.base as usize;
+        self.globals = top.globals;
         #[cfg(tail_dispatch)]
         {
             self.ops = &Gc::as_ref(top.code).threaded.ops;

@@ -21,7 +21,7 @@ use crate::ops;
 use crate::state::OnReturn;
 use crate::value::Value;
 
-type R<'gc> = Result<usize, Stop<'gc>>;
+pub(super) type R<'gc> = Result<usize, Stop<'gc>>;
 
 impl<'gc> From<PyErr<'gc>> for Stop<'gc> {
     fn from(e: PyErr<'gc>) -> Stop<'gc> {
@@ -86,6 +86,7 @@ pub fn UNARY_NOT<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(always)]
 pub fn BINARY_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let b = ex.pop();
     let a = ex.pop();
@@ -104,7 +105,7 @@ pub fn BINARY_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 /// (None: overflow, a zero divisor, or other operands: the general protocol decides).
 /// The operator numbers are CPython's NB_* (in-place ones 13 higher).
 #[inline(always)]
-fn fast_arith<'gc>(a: Value<'gc>, b: Value<'gc>, arg: u32) -> Option<Value<'gc>> {
+pub(super) fn fast_arith<'gc>(a: Value<'gc>, b: Value<'gc>, arg: u32) -> Option<Value<'gc>> {
     // An int converts to float exactly as `float(int)` does while it is at most 2**53.
     const EXACT: i64 = 1 << 53;
     let (x, y) = match (a, b) {
@@ -122,6 +123,14 @@ fn fast_arith<'gc>(a: Value<'gc>, b: Value<'gc>, arg: u32) -> Option<Value<'gc>>
                     let r = x.checked_rem(y)?;
                     Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
                 }
+                1 | 14 => Some(Value::Int(x & y)),
+                7 | 20 => Some(Value::Int(x | y)),
+                12 | 25 => Some(Value::Int(x ^ y)),
+                // A shift that loses no bits; negative counts raise in the general path.
+                3 | 16 if (0..64).contains(&y) && (x << y) >> y == x => Some(Value::Int(x << y)),
+                9 | 22 if y >= 0 => Some(Value::Int(x >> y.min(63))),
+                // A negative exponent makes a float: the general path.
+                8 | 21 if (0..=u32::MAX as i64).contains(&y) => x.checked_pow(y as u32).map(Value::Int),
                 // Both exact as floats: one correctly rounded division, CPython's fast path.
                 11 | 24 if y != 0 && x.abs() <= EXACT && y.abs() <= EXACT => {
                     Some(Value::Float(x as f64 / y as f64))
@@ -139,10 +148,18 @@ fn fast_arith<'gc>(a: Value<'gc>, b: Value<'gc>, arg: u32) -> Option<Value<'gc>>
         10 | 23 => Some(Value::Float(x - y)),
         5 | 18 => Some(Value::Float(x * y)),
         11 | 24 if y != 0.0 => Some(Value::Float(x / y)),
+        // float_pow's ordinary case, C's pow() of finite operands (a negative base only to an
+        // integral power) whose result is finite; zero, infinities, NaNs, complex results and
+        // overflow are left to the general path.
+        8 | 21 if x.is_finite() && y.is_finite() && (x > 0.0 || (x < 0.0 && y.fract() == 0.0)) => {
+            let r = x.powf(y);
+            r.is_finite().then_some(Value::Float(r))
+        }
         _ => None,
     }
 }
 
+#[inline(always)]
 pub fn COMPARE_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let b = ex.pop();
     let a = ex.pop();
@@ -252,6 +269,7 @@ pub fn BUILD_SLICE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(always)]
 pub fn LOAD_CONST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let v = ex.code.consts[arg as usize];
     ex.push(v);
@@ -308,9 +326,10 @@ pub fn DELETE_NAME<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(always)]
 pub fn LOAD_GLOBAL<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let name = ex.code.names[arg as usize];
-    let globals = ex.frame().globals;
+    let globals = ex.globals;
     let cache = ex.code.global_cache.get(arg as usize).map(|c| c.get()).unwrap_or_default();
     if cache.globals == Gc::as_ptr(globals) as usize {
         let g = globals.borrow();
@@ -333,7 +352,7 @@ pub fn LOAD_GLOBAL<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 #[inline(never)]
 fn load_global_slow<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let name = ex.code.names[arg as usize];
-    let globals = ex.frame().globals;
+    let globals = ex.globals;
     let mut cache =
         crate::object::GlobalCache { globals: Gc::as_ptr(globals) as usize, ..Default::default() };
     let g = globals.borrow();
@@ -391,6 +410,7 @@ fn unbound_local<'gc>(ex: &mut Exec<'gc, '_>, name: &str) -> Stop<'gc> {
     ))
 }
 
+#[inline(always)]
 pub fn LOAD_FAST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let v = ex.ctx.st.stack[ex.base + arg as usize];
     if v.is_undef() {
@@ -401,6 +421,7 @@ pub fn LOAD_FAST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+#[inline(always)]
 pub fn STORE_FAST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let v = ex.pop();
     let i = ex.base + arg as usize;
@@ -853,7 +874,7 @@ pub fn JUMP_FORWARD<'gc>(_ex: &mut Exec<'gc, '_>, _pc: usize, arg: u32) -> R<'gc
 
 /// A backward jump: counts against the slice budget, so long loops let the collector run.
 #[inline]
-fn backward<'gc>(ex: &mut Exec<'gc, '_>, target: u32) -> R<'gc> {
+pub(super) fn backward<'gc>(ex: &mut Exec<'gc, '_>, target: u32) -> R<'gc> {
     ex.budget -= 1;
     if ex.budget == 0 {
         return Err(Stop::Budget(target));
@@ -865,7 +886,8 @@ pub fn JUMP_BACKWARD<'gc>(ex: &mut Exec<'gc, '_>, _pc: usize, arg: u32) -> R<'gc
     backward(ex, arg)
 }
 
-fn jump_if<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32, when: bool) -> R<'gc> {
+#[inline(always)]
+pub(super) fn jump_if<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32, when: bool) -> R<'gc> {
     let v = ex.pop();
     let t = match v {
         Value::Bool(b) => b,

@@ -202,10 +202,31 @@ pub fn binary_op<'gc>(
             return Ok(r);
         }
     }
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        // bool's own &, | and ^ give bools.
+        match base {
+            BinaryOp::And => return Ok(Value::Bool(x & y)),
+            BinaryOp::Or => return Ok(Value::Bool(x | y)),
+            BinaryOp::Xor => return Ok(Value::Bool(x ^ y)),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         return int_op(ctx, base, x, y);
     }
-    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+    // Floats have no bit operations: those fall through to the error below, which names the
+    // operand types as they are.
+    let float_arith = matches!(
+        base,
+        BinaryOp::Add
+            | BinaryOp::Subtract
+            | BinaryOp::Multiply
+            | BinaryOp::TrueDivide
+            | BinaryOp::FloorDivide
+            | BinaryOp::Remainder
+            | BinaryOp::Power
+    );
+    if float_arith && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_))) {
         if let (Some(x), Some(y)) = (as_float(ctx, a)?, as_float(ctx, b)?) {
             return float_op(ctx, base, x, y);
         }

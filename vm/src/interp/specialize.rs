@@ -1,0 +1,350 @@
+//! Static specialisation of threaded code (the `tail` backend). When a code object is
+//! pre-decoded, an instruction may get a handler of its own instead of its opcode's:
+//!
+//! - one compiled for its operand, where the operand picks what the instruction does
+//!   (`BINARY_OP` per operator, `COMPARE_OP` per comparison): no dispatch on the operand;
+//! - one for a common pair of instructions (a superinstruction), which runs both bodies and
+//!   goes on after the second: one dispatch instead of two, and for `COMPARE_OP` followed by
+//!   a conditional jump, no bool pushed and popped between them.
+//!
+//! The second instruction of a pair keeps its own handler at its own index, so a jump to it
+//! still runs it alone. An error in the second half is raised at the second instruction's pc
+//! (`Exec::raise_pc`), so tracebacks and exception tables see what they would unfused.
+//! Every body here is built from the handler bodies in `ops`; none changes what an
+//! instruction means. The `loop` backend runs the plain opcodes (the baseline to compare).
+
+#![allow(non_snake_case)]
+
+use cellvm_compiler::bytecode::BinaryOp;
+use cellvm_compiler::{CodeObject, Opcode};
+
+use super::dispatch::tail;
+use super::dispatch::tail_common::{dispatch, finish};
+use super::dispatch::Handler;
+use super::ops::{self, R};
+use super::{Exec, Stop};
+use crate::object::Iter;
+use crate::value::Value;
+
+/// The specialised handler for instruction `i` of `co`, if it has one.
+pub fn handler_at(co: &CodeObject, i: usize) -> Option<Handler> {
+    let ins = co.code[i];
+    let next = co.code.get(i + 1).map(|n| n.op);
+    let pair: Option<Handler> = match (ins.op, next) {
+        (Opcode::COMPARE_OP, Some(Opcode::POP_JUMP_IF_FALSE)) => compare_jump_handler(ins.arg, false),
+        (Opcode::COMPARE_OP, Some(Opcode::POP_JUMP_IF_TRUE)) => compare_jump_handler(ins.arg, true),
+        (Opcode::LOAD_FAST, Some(Opcode::LOAD_FAST)) => Some(LOAD_FAST__LOAD_FAST),
+        (Opcode::LOAD_FAST, Some(Opcode::LOAD_CONST)) => Some(LOAD_FAST__LOAD_CONST),
+        (Opcode::LOAD_CONST, Some(Opcode::LOAD_FAST)) => Some(LOAD_CONST__LOAD_FAST),
+        (Opcode::STORE_FAST, Some(Opcode::LOAD_FAST)) => Some(STORE_FAST__LOAD_FAST),
+        (Opcode::STORE_FAST, Some(Opcode::STORE_FAST)) => Some(STORE_FAST__STORE_FAST),
+        (Opcode::LOAD_GLOBAL, Some(Opcode::LOAD_FAST)) => Some(LOAD_GLOBAL__LOAD_FAST),
+        (Opcode::FOR_ITER, Some(Opcode::STORE_FAST)) => Some(for_iter::<true>),
+        _ => None,
+    };
+    pair.or_else(|| match ins.op {
+        Opcode::BINARY_OP => binary_handler(ins.arg),
+        Opcode::COMPARE_OP => compare_handler(ins.arg),
+        Opcode::FOR_ITER => Some(for_iter::<false>),
+        Opcode::CALL_FUNCTION => Some(call::<false>),
+        Opcode::CALL_METHOD => Some(call::<true>),
+        _ => None,
+    })
+}
+
+// ---- one operand -------------------------------------------------------------------------
+
+/// The two operands of a binary instruction, where they lie on the stack.
+#[inline(always)]
+fn operands<'gc>(ex: &Exec<'gc, '_>) -> Option<(Value<'gc>, Value<'gc>)> {
+    match ex.ctx.st.stack.as_slice() {
+        [.., a, b] => Some((*a, *b)),
+        _ => None,
+    }
+}
+
+/// Replace the two operands of a binary instruction by its result.
+#[inline(always)]
+fn replace_operands<'gc>(ex: &mut Exec<'gc, '_>, result: Value<'gc>) {
+    let stack = &mut ex.ctx.st.stack;
+    stack.pop();
+    if let Some(top) = stack.last_mut() {
+        *top = result;
+    }
+}
+
+/// BINARY_OP compiled for one operator: ints and floats in place; anything else (and every
+/// error) continues in the generic handler, by a tail call, so this one makes no call that
+/// returns.
+fn binary<const OP: u32>(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    match operands(ex).and_then(|(a, b)| ops::fast_arith(a, b, OP)) {
+        Some(v) => {
+            replace_operands(ex, v);
+            dispatch(ex, pc + 1)
+        }
+        None => tail::BINARY_OP(ex, pc, arg),
+    }
+}
+
+fn binary_handler(arg: u32) -> Option<Handler> {
+    use BinaryOp::*;
+    const fn h<const OP: u32>() -> Handler {
+        binary::<OP>
+    }
+    Some(match BinaryOp::from_arg(arg)? {
+        Add => h::<{ Add as u32 }>(),
+        Subtract => h::<{ Subtract as u32 }>(),
+        Multiply => h::<{ Multiply as u32 }>(),
+        FloorDivide => h::<{ FloorDivide as u32 }>(),
+        Remainder => h::<{ Remainder as u32 }>(),
+        TrueDivide => h::<{ TrueDivide as u32 }>(),
+        And => h::<{ And as u32 }>(),
+        Or => h::<{ Or as u32 }>(),
+        Xor => h::<{ Xor as u32 }>(),
+        Lshift => h::<{ Lshift as u32 }>(),
+        Rshift => h::<{ Rshift as u32 }>(),
+        InplaceAdd => h::<{ InplaceAdd as u32 }>(),
+        InplaceSubtract => h::<{ InplaceSubtract as u32 }>(),
+        InplaceMultiply => h::<{ InplaceMultiply as u32 }>(),
+        InplaceFloorDivide => h::<{ InplaceFloorDivide as u32 }>(),
+        InplaceRemainder => h::<{ InplaceRemainder as u32 }>(),
+        InplaceTrueDivide => h::<{ InplaceTrueDivide as u32 }>(),
+        InplaceAnd => h::<{ InplaceAnd as u32 }>(),
+        InplaceOr => h::<{ InplaceOr as u32 }>(),
+        InplaceXor => h::<{ InplaceXor as u32 }>(),
+        InplaceLshift => h::<{ InplaceLshift as u32 }>(),
+        InplaceRshift => h::<{ InplaceRshift as u32 }>(),
+        Power => h::<{ Power as u32 }>(),
+        InplacePower => h::<{ InplacePower as u32 }>(),
+        // No fast path: the generic handler is as good.
+        MatrixMultiply | InplaceMatrixMultiply => return None,
+    })
+}
+
+/// Compare two ints or two floats with CPython's `Py_LT` ... numbering (`None` for other
+/// operands).
+#[inline(always)]
+fn fast_compare(a: Value<'_>, b: Value<'_>, op: u32) -> Option<bool> {
+    macro_rules! cmp {
+        ($x:expr, $y:expr) => {
+            match op {
+                0 => $x < $y,
+                1 => $x <= $y,
+                2 => $x == $y,
+                3 => $x != $y,
+                4 => $x > $y,
+                _ => $x >= $y,
+            }
+        };
+    }
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(cmp!(x, y)),
+        (Value::Float(x), Value::Float(y)) => Some(cmp!(x, y)),
+        _ => None,
+    }
+}
+
+/// COMPARE_OP compiled for one comparison, as `binary`.
+fn compare<const OP: u32>(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    match operands(ex).and_then(|(a, b)| fast_compare(a, b, OP)) {
+        Some(t) => {
+            replace_operands(ex, Value::Bool(t));
+            dispatch(ex, pc + 1)
+        }
+        None => tail::COMPARE_OP(ex, pc, arg),
+    }
+}
+
+fn compare_handler(arg: u32) -> Option<Handler> {
+    Some(match arg {
+        0 => compare::<0>,
+        1 => compare::<1>,
+        2 => compare::<2>,
+        3 => compare::<3>,
+        4 => compare::<4>,
+        5 => compare::<5>,
+        _ => return None,
+    })
+}
+
+// ---- pairs --------------------------------------------------------------------------------
+
+/// The operand of the instruction after `pc` (the second of a pair; it exists, since the
+/// pair was matched on it).
+#[inline(always)]
+fn second_arg(ex: &Exec<'_, '_>, pc: usize) -> u32 {
+    ex.ops.get(pc + 1).map_or(0, |op| op.arg)
+}
+
+/// The result of a pair's second half: an exception it raised is raised at its own pc.
+#[inline(always)]
+fn second_half<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, result: R<'gc>) -> R<'gc> {
+    if let Err(Stop::Raise(_) | Stop::Reraise(_)) = result {
+        ex.raise_pc.get_or_insert(pc + 1);
+    }
+    result
+}
+
+/// Two instructions of which the first always goes on to the second.
+macro_rules! pairs {
+    ($( $name:ident = $first:ident + $second:ident ),* $(,)?) => {
+        $(
+            fn $name<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) {
+                let result = pair(ex, pc, arg, ops::$first, ops::$second);
+                finish(ex, pc, result)
+            }
+        )*
+    };
+}
+
+type Body<'gc, 'a> = fn(&mut Exec<'gc, 'a>, usize, u32) -> R<'gc>;
+
+#[inline(always)]
+fn pair<'gc, 'a>(ex: &mut Exec<'gc, 'a>, pc: usize, arg: u32, first: Body<'gc, 'a>, second: Body<'gc, 'a>) -> R<'gc> {
+    first(ex, pc, arg)?;
+    let arg2 = second_arg(ex, pc);
+    let result = second(ex, pc + 1, arg2);
+    second_half(ex, pc, result)
+}
+
+pairs! {
+    LOAD_FAST__LOAD_FAST = LOAD_FAST + LOAD_FAST,
+    LOAD_FAST__LOAD_CONST = LOAD_FAST + LOAD_CONST,
+    LOAD_CONST__LOAD_FAST = LOAD_CONST + LOAD_FAST,
+    STORE_FAST__LOAD_FAST = STORE_FAST + LOAD_FAST,
+    STORE_FAST__STORE_FAST = STORE_FAST + STORE_FAST,
+    LOAD_GLOBAL__LOAD_FAST = LOAD_GLOBAL + LOAD_FAST,
+}
+
+/// COMPARE_OP (one comparison) and the POP_JUMP_IF_FALSE (`WHEN` false) or _TRUE after it.
+/// Two ints or two floats are compared where they lie and the jump taken without a bool on
+/// the stack; anything else runs the two bodies in turn (`compare_then_jump`).
+fn compare_jump<const OP: u32, const WHEN: bool>(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    let Some(t) = operands(ex).and_then(|(a, b)| fast_compare(a, b, OP)) else {
+        return compare_then_jump::<OP, WHEN>(ex, pc, arg);
+    };
+    let stack = &mut ex.ctx.st.stack;
+    stack.truncate(stack.len() - 2);
+    let target = second_arg(ex, pc);
+    if t != WHEN {
+        dispatch(ex, pc + 2)
+    } else if target as usize > pc + 1 {
+        dispatch(ex, target as usize)
+    } else {
+        let result = ops::backward(ex, target);
+        finish(ex, pc + 1, result)
+    }
+}
+
+fn compare_then_jump<const OP: u32, const WHEN: bool>(ex: &mut Exec<'_, '_>, pc: usize, _arg: u32) {
+    let result = compare_then_jump_body(ex, pc, OP, WHEN);
+    finish(ex, pc, result)
+}
+
+#[inline(never)]
+fn compare_then_jump_body<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, op: u32, when: bool) -> R<'gc> {
+    ops::COMPARE_OP(ex, pc, op)?;
+    let target = second_arg(ex, pc);
+    let result = ops::jump_if(ex, pc + 1, target, when);
+    second_half(ex, pc, result)
+}
+
+fn compare_jump_handler(op: u32, when: bool) -> Option<Handler> {
+    Some(match (op, when) {
+        (0, false) => compare_jump::<0, false>,
+        (1, false) => compare_jump::<1, false>,
+        (2, false) => compare_jump::<2, false>,
+        (3, false) => compare_jump::<3, false>,
+        (4, false) => compare_jump::<4, false>,
+        (5, false) => compare_jump::<5, false>,
+        (0, true) => compare_jump::<0, true>,
+        (1, true) => compare_jump::<1, true>,
+        (2, true) => compare_jump::<2, true>,
+        (3, true) => compare_jump::<3, true>,
+        (4, true) => compare_jump::<4, true>,
+        (5, true) => compare_jump::<5, true>,
+        _ => return None,
+    })
+}
+
+// ---- loops --------------------------------------------------------------------------------
+
+/// What `for_iter` found in the iterator.
+enum Step<'gc> {
+    Item(Value<'gc>),
+    Exhausted,
+    /// Not a range or list iterator, or a list iterator at its end (which the generic handler
+    /// marks exhausted): the generic handler decides.
+    Other,
+}
+
+/// FOR_ITER over a range or a list, and with `STORE` the STORE_FAST of the loop variable after
+/// it: the next item is taken in place (and stored straight into the local). Every other
+/// iterator, generators included, continues in the generic handler.
+fn for_iter<const STORE: bool>(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    let step = match ex.ctx.st.stack.last() {
+        Some(&Value::Iter(cell)) => match &mut *cell.borrow_mut(ex.ctx.mc) {
+            Iter::Range { next, stop, step } => {
+                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                    let v = *next;
+                    *next = next.saturating_add(*step);
+                    Step::Item(Value::Int(v))
+                } else {
+                    Step::Exhausted
+                }
+            }
+            Iter::Seq { seq: Value::List(list), index } => match list.borrow().get(*index) {
+                Some(&v) => {
+                    *index += 1;
+                    Step::Item(v)
+                }
+                None => Step::Other,
+            },
+            _ => Step::Other,
+        },
+        _ => Step::Other,
+    };
+    match step {
+        Step::Item(v) if STORE => {
+            let slot = ex.base + second_arg(ex, pc) as usize;
+            if let Some(local) = ex.ctx.st.stack.get_mut(slot) {
+                *local = v;
+            }
+            dispatch(ex, pc + 2)
+        }
+        Step::Item(v) => {
+            ex.push(v);
+            dispatch(ex, pc + 1)
+        }
+        Step::Exhausted => {
+            ex.pop();
+            dispatch(ex, arg as usize)
+        }
+        Step::Other => tail::FOR_ITER(ex, pc, arg),
+    }
+}
+
+// ---- calls --------------------------------------------------------------------------------
+
+/// CALL_FUNCTION (`METHOD` false) or CALL_METHOD of a plain Python function with exactly its
+/// positional parameters (for CALL_METHOD, a method LOAD_METHOD found, its receiver the first
+/// argument): the frame is pushed and run here, without a `Result` returned through memory.
+/// Every other call continues in the generic handler.
+fn call<const METHOD: bool>(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    let nargs = arg as usize + METHOD as usize;
+    let stack = &ex.ctx.st.stack;
+    let callee_slot = stack.len().wrapping_sub(nargs + 1);
+    if let Some(&Value::Function(f)) = stack.get(callee_slot) {
+        if ex.enter_plain(pc, f, callee_slot) {
+            if ex.budget == 0 {
+                return finish(ex, pc, Err(Stop::Budget(0)));
+            }
+            return dispatch(ex, 0);
+        }
+    }
+    if METHOD {
+        tail::CALL_METHOD(ex, pc, arg)
+    } else {
+        tail::CALL_FUNCTION(ex, pc, arg)
+    }
+}
