@@ -165,4 +165,3 @@ pub(super) mod tail_common {
         }
     }
 }
-

@@ -47,6 +47,7 @@ pub fn handler_at(co: &CodeObject, i: usize) -> Option<Handler> {
         Opcode::COMPARE_OP => compare_handler(ins.arg),
         Opcode::FOR_ITER => Some(for_iter::<false>),
         Opcode::CALL_FUNCTION => Some(call::<false>),
+        Opcode::UNPACK_SEQUENCE if stores_follow(co, i, ins.arg as usize) => Some(unpack_store),
         Opcode::CALL_METHOD => Some(call::<true>),
         _ => None,
     })
@@ -200,7 +201,13 @@ macro_rules! pairs {
 type Body<'gc, 'a> = fn(&mut Exec<'gc, 'a>, usize, u32) -> R<'gc>;
 
 #[inline(always)]
-fn pair<'gc, 'a>(ex: &mut Exec<'gc, 'a>, pc: usize, arg: u32, first: Body<'gc, 'a>, second: Body<'gc, 'a>) -> R<'gc> {
+fn pair<'gc, 'a>(
+    ex: &mut Exec<'gc, 'a>,
+    pc: usize,
+    arg: u32,
+    first: Body<'gc, 'a>,
+    second: Body<'gc, 'a>,
+) -> R<'gc> {
     first(ex, pc, arg)?;
     let arg2 = second_arg(ex, pc);
     let result = second(ex, pc + 1, arg2);
@@ -346,5 +353,48 @@ fn call<const METHOD: bool>(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
         tail::CALL_METHOD(ex, pc, arg)
     } else {
         tail::CALL_FUNCTION(ex, pc, arg)
+    }
+}
+
+// ---- unpacking ----------------------------------------------------------------------------
+
+/// Whether the `n` instructions after `i` are all STORE_FAST (`a, b = ...` into locals).
+fn stores_follow(co: &CodeObject, i: usize, n: usize) -> bool {
+    (1..=16).contains(&n)
+        && co.code.get(i + 1..=i + n).is_some_and(|s| s.iter().all(|x| x.op == Opcode::STORE_FAST))
+}
+
+/// UNPACK_SEQUENCE of a tuple or list of the right length followed by as many STORE_FAST:
+/// the items go straight into their locals (the first store takes the first item, as the
+/// unfused pair leaves it on top). Anything else continues in the generic handler; the stores
+/// keep their own handlers.
+fn unpack_store(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    let n = arg as usize;
+    let stored = match ex.ctx.st.stack.last() {
+        Some(&Value::Tuple(t)) if t.0.len() == n => {
+            store_items(ex, pc, &t.0);
+            true
+        }
+        Some(&Value::List(l)) if l.borrow().len() == n => {
+            store_items(ex, pc, &l.borrow());
+            true
+        }
+        _ => false,
+    };
+    if stored {
+        ex.ctx.st.stack.pop();
+        dispatch(ex, pc + 1 + n)
+    } else {
+        tail::UNPACK_SEQUENCE(ex, pc, arg)
+    }
+}
+
+#[inline(always)]
+fn store_items<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, items: &[Value<'gc>]) {
+    for (i, &v) in items.iter().enumerate() {
+        let slot = ex.base + ex.ops.get(pc + 1 + i).map_or(0, |op| op.arg) as usize;
+        if let Some(local) = ex.ctx.st.stack.get_mut(slot) {
+            *local = v;
+        }
     }
 }

@@ -177,3 +177,32 @@ it = iter([1, 2])
 for x in it:
     pass
 print(list(it), next(iter(range(3))), x)
+
+
+# Unpacking into locals: tuples and lists of the right length go straight into the locals;
+# everything else (and every error) is the plain UNPACK_SEQUENCE.
+def unpack(seq):
+    try:
+        a, b, c = seq
+        return a, b, c
+    except ValueError as e:
+        return "ValueError: " + str(e)
+    except TypeError as e:
+        return "TypeError: " + str(e)
+
+
+for seq in [(1, 2, 3), [4, 5, 6], (1, 2), [1, 2, 3, 4], "xyz", range(3), (n for n in (7, 8, 9)), 5, None, {1: 0, 2: 0, 3: 0}]:
+    print(unpack(seq))
+
+
+def twice():
+    a, a = 1, 2
+    x, y = y, x = 3, 4
+    pairs = [(1, "one"), (2, "two")]
+    out = []
+    for k, v in pairs:
+        out.append((v, k))
+    return a, x, y, out
+
+
+print(twice())
