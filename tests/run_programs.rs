@@ -13,7 +13,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use corpus::Program;
 
@@ -65,17 +65,19 @@ fn run(program: &Program) -> std::result::Result<Result, String> {
         let mut buf = Vec::new();
         err_pipe.read_to_end(&mut buf).map(|_| buf)
     });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
+    // Wait on a thread of its own, so that a program that hangs is killed after TIMEOUT
+    // instead of hanging the test.
+    let pid = child.id();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(child.wait());
+    });
+    let status = match finished.recv_timeout(TIMEOUT) {
+        Ok(status) => status.map_err(|e| e.to_string())?,
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
             return Err(format!("{}: still running after {TIMEOUT:?}", program.rel));
         }
-        std::thread::sleep(Duration::from_millis(2));
     };
     let stdout = out_reader.join().map_err(|_| "stdout reader panicked")?.map_err(|e| e.to_string())?;
     let stderr = err_reader.join().map_err(|_| "stderr reader panicked")?.map_err(|e| e.to_string())?;
