@@ -1,4 +1,5 @@
-//! Native modules (`sys`, `gc`, `math`, `time`, `dis`) and `import` of them.
+//! Native modules (`sys`, `gc`, `math`, `time`, `dis`), the frozen `__future__`, and
+//! `import` of them.
 
 use gc_arena::lock::Lock;
 use gc_arena::Gc;
@@ -9,7 +10,11 @@ use crate::object::{Args, Class, Dict, Instance, Layout, Module};
 use crate::ops;
 use crate::value::Value;
 
-const BUILTIN_MODULES: &[&str] = &["sys", "gc", "math", "time", "dis", "builtins"];
+const BUILTIN_MODULES: &[&str] = &["sys", "gc", "math", "time", "dis", "builtins", "__future__"];
+
+/// CPython 3.11's `Lib/__future__.py`, verbatim: the module is Python in CPython too, and
+/// running its own source gives its `_Feature` objects exactly (repr, methods, attributes).
+const FUTURE_SOURCE: &str = include_str!("frozen/__future__.py");
 
 pub fn is_builtin_module(name: &str) -> bool {
     BUILTIN_MODULES.contains(&name)
@@ -27,6 +32,7 @@ pub fn import<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str) -> PyResult<'gc, Value<'g
         "math" => crate::builtins::math::make(ctx),
         "time" => make_time(ctx),
         "dis" => make_dis(ctx),
+        "__future__" => return import_frozen(ctx, name, FUTURE_SOURCE),
         "builtins" => {
             let n = ctx.intern("builtins");
             Value::Module(Gc::new(ctx.mc, Module { name: n, dict: ctx.st.builtins }))
@@ -38,6 +44,29 @@ pub fn import<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str) -> PyResult<'gc, Value<'g
         }
     };
     set(ctx, modules, name, m);
+    Ok(m)
+}
+
+/// A module whose source is compiled into cellvm: it is registered in `sys.modules` before
+/// its body runs, as CPython's import does, and removed again if the body raises.
+fn import_frozen<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str, source: &str) -> PyResult<'gc, Value<'gc>> {
+    let filename = format!("<frozen {name}>");
+    let co = match cellvm_compiler::compile(source, &filename, cellvm_compiler::Mode::Exec) {
+        Ok(co) => co,
+        Err(e) => return Err(crate::builtins::compile::syntax_error(ctx, &e)),
+    };
+    ctx.st.sources.entry(filename).or_insert_with(|| std::sync::Arc::from(source));
+    let code = crate::interp::make_code(ctx, co);
+    let (m, globals) = new_module(ctx, name);
+    let b = Value::Dict(ctx.st.builtins);
+    set(ctx, globals, "__builtins__", b);
+    let modules = ctx.st.modules;
+    set(ctx, modules, name, m);
+    if let Err(e) = crate::interp::run_code(ctx, code, globals, Value::Dict(globals)) {
+        let key = ctx.new_str(name);
+        let _ = crate::ops::collections::dict_del(ctx, modules, key);
+        return Err(e);
+    }
     Ok(m)
 }
 
