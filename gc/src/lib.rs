@@ -92,7 +92,7 @@ pub use control::GcControl;
 pub use external::{mark_external_allocation, mark_external_deallocation, EXTERNAL_BYTES_PER_OBJECT};
 /// The gc-arena this heap is built on, so users name the same version.
 pub use gc_arena;
-pub use heap::Heap;
+pub use heap::{Finalizer, Heap};
 pub use stats::GcStats;
 
 #[cfg(feature = "count-bytes")]
