@@ -51,11 +51,13 @@ where
         Heap { control: GcControl(Rc::new(shared)), finalizer: None, arena }
     }
 
-    /// Installs the finalization hook, which runs in every cycle once marking is complete
-    /// and before the sweep: what is unmarked then is what the sweep would free, and the hook
+    /// Installs the finalization hook, which runs in every cycle (while
+    /// [`GcControl::set_finalizing`] says it has work) once marking is complete and before the
+    /// sweep: what is unmarked then is what the sweep would free, and the hook
     /// may keep some of it alive (resurrect it), e.g. to run finalizers on it in a later
     /// slice. It runs again after the marking its resurrections cause, until it resurrects
-    /// nothing. Keep it cheap when there is nothing to finalize: it runs once per cycle.
+    /// nothing. Splitting a cycle there costs a little pacing
+    /// accuracy (a cycle is no longer one atomic unit of work), hence the switch.
     pub fn set_finalizer(&mut self, finalizer: Finalizer<R>) {
         self.finalizer = Some(finalizer);
     }
@@ -126,11 +128,16 @@ where
         // ends asleep only if it has just finished a sweep. The loop ends because a cycle run
         // entirely within one call clears the debt.
         while shared.metrics.allocation_debt() > 0.0 {
-            if let Some(finalizer) = self.finalizer {
-                // Marking stops at the end of marking, where the hook runs; if it resurrected
-                // something, the loop goes on marking that.
-                if let Some(marked) = self.arena.mark_debt() {
-                    if finalizer(marked) {
+            if let Some(finalizer) = self.finalizer.filter(|_| shared.finalizing.get()) {
+                // While marking, mark only up to the end of marking, where the hook runs (if
+                // it resurrected something, the loop goes on marking that); sweeping is left
+                // to `cycle_debt`. Not fully marked means the debt is paid.
+                if self.arena.collection_phase() != CollectionPhase::Sweeping {
+                    let resurrected = match self.arena.mark_debt() {
+                        Some(marked) => finalizer(marked),
+                        None => true,
+                    };
+                    if resurrected {
                         continue;
                     }
                 }
@@ -146,7 +153,7 @@ where
     /// Runs the cycle under way (or, asleep, a whole new one) to its end, with the
     /// finalization hook at the end of marking.
     fn finish_cycle(&mut self) {
-        if let Some(finalizer) = self.finalizer {
+        if let Some(finalizer) = self.finalizer.filter(|_| self.control.is_finalizing()) {
             while let Some(marked) = self.arena.finish_marking() {
                 if !finalizer(marked) {
                     break;

@@ -35,7 +35,8 @@
 //! [`Heap::set_finalizer`] installs a hook that runs at the end of every marking, before the
 //! sweep: it sees which objects the sweep would free and may resurrect some (for instance to
 //! run finalizers on them in the next slice). Marking resumes after a resurrection, and the
-//! hook runs again until it resurrects nothing.
+//! hook runs again until it resurrects nothing. It runs only while
+//! [`GcControl::set_finalizing`] says there is something to finalize.
 //!
 //! Memory an object owns outside its `Gc` (a list's buffer) is invisible to gc-arena's count;
 //! report it with [`mark_external_allocation`]. Byte statistics come from a counting global

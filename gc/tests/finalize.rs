@@ -50,6 +50,7 @@ fn new_heap(config: GcConfig) -> Heap<Root> {
     let mut heap =
         Heap::<Root>::new(config, |mc| State { registry: Gc::new(mc, RefLock::new(Registry::default())) });
     heap.set_finalizer(hook);
+    heap.control().set_finalizing(true);
     heap
 }
 

@@ -17,7 +17,7 @@
 //! DELETE_DEREF) whose value is a watched instance, which ends the slice with a full
 //! collection so that the finalizer has run before the next instruction.
 //!
-//! With nothing watched, the hook looks at one empty vector per cycle.
+//! With nothing watched, the collector does not call the hook (`GcControl::set_finalizing`).
 
 use cellvm_gc::gc_arena::arena::MarkedArena;
 use gc_arena::{Collect, Gc, GcWeak};
@@ -69,18 +69,18 @@ pub fn new_instance<'gc>(
 
 #[inline(never)]
 fn watch<'gc>(ctx: &mut Ctx<'gc, '_>, inst: Gc<'gc, Instance<'gc>>) {
-    ctx.st.finalizers.borrow_mut(ctx.mc).watched.push(Gc::downgrade(inst));
+    let mut fin = ctx.st.finalizers.borrow_mut(ctx.mc);
+    if fin.watched.is_empty() {
+        ctx.st.gc().set_finalizing(true);
+    }
+    fin.watched.push(Gc::downgrade(inst));
 }
 
 /// The collector's finalization hook (installed by the VM): resurrects every watched
 /// instance that marking left unreached and makes it pending.
 pub fn hook(marked: MarkedArena<'_, Root>) -> bool {
     marked.finalize(|fc, st| {
-        let fin = st.finalizers;
-        if !fin.borrow().any_watched() {
-            return false;
-        }
-        let mut fin = fin.borrow_mut(fc);
+        let mut fin = st.finalizers.borrow_mut(fc);
         let Finalizers { watched, pending } = &mut *fin;
         let before = pending.len();
         watched.retain(|w| {
@@ -92,6 +92,9 @@ pub fn hook(marked: MarkedArena<'_, Root>) -> bool {
             }
             false
         });
+        if watched.is_empty() {
+            st.gc().set_finalizing(false);
+        }
         pending.len() > before
     })
 }
