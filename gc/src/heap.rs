@@ -3,8 +3,8 @@
 use std::fmt;
 use std::rc::Rc;
 
-use gc_arena::arena::{CollectionPhase, Root};
 use gc_arena::arena::MarkedArena;
+use gc_arena::arena::{CollectionPhase, Root};
 use gc_arena::{Arena, Collect, Mutation, Rootable};
 
 use crate::alloc_counter::thread_totals;

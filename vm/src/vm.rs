@@ -61,7 +61,6 @@ impl RunError {
     }
 }
 
-
 pub struct Vm {
     heap: Heap<Root>,
     config: Config,

@@ -84,6 +84,11 @@ impl<'a, 's> Compiler<'a, 's> {
                 Ok(())
             }
             StmtKind::Expr(e) => {
+                if self.interactive && self.units.len() == 1 {
+                    self.expr(e)?;
+                    self.emit(PRINT_EXPR, 0);
+                    return Ok(());
+                }
                 if let ExprKind::Constant(_) = e.kind {
                     self.emit(NOP, 0);
                     return Ok(());

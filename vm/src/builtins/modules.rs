@@ -174,6 +174,9 @@ fn make_sys<'gc>(ctx: &mut Ctx<'gc, '_>) -> Value<'gc> {
             ("intern", sys_intern),
         ],
     );
+    let hook = native(ctx, "displayhook", sys_displayhook, Value::Undef);
+    set(ctx, d, "displayhook", hook);
+    set(ctx, d, "__displayhook__", hook);
     let argv: Vec<Value<'gc>> = ctx.st.config.argv.clone().iter().map(|a| ctx.new_str(a.as_str())).collect();
     let argv = ctx.new_list(argv);
     set(ctx, d, "argv", argv);
@@ -243,6 +246,30 @@ fn sys_exc_info<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'g
         }
         _ => ctx.new_tuple(vec![Value::None, Value::None, Value::None]),
     })
+}
+
+/// The default `sys.displayhook`: shows a value that is not None on `sys.stdout` and keeps it
+/// as `builtins._`.
+fn sys_displayhook<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    let a = expect_args(ctx, "sys.displayhook", &args, 1, 1)?;
+    let v = a[0];
+    if v.is_none() {
+        return Ok(Value::None);
+    }
+    let builtins = ctx.st.builtins;
+    // Cleared first, as CPython does, so that repr() does not see the old value.
+    set(ctx, builtins, "_", Value::None);
+    let text = ops::repr::repr(ctx, v)?;
+    let stdout = match ctx.st.modules.borrow().get_str("sys") {
+        Some(Value::Module(m)) => m.dict.borrow().get_str("stdout"),
+        _ => None,
+    };
+    match stdout {
+        Some(out) if !out.is_none() => write_to(ctx, out, &format!("{text}\n"))?,
+        _ => return Err(ctx.error("RuntimeError", "lost sys.stdout")),
+    }
+    set(ctx, builtins, "_", v);
+    Ok(Value::None)
 }
 
 fn sys_intern<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {

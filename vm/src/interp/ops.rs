@@ -44,6 +44,19 @@ pub fn POP_TOP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+/// An expression statement of 'single' mode: `sys.displayhook(value)`.
+#[inline(never)]
+pub fn PRINT_EXPR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
+    let v = ex.pop();
+    let sys = crate::builtins::modules::import(&mut ex.ctx, "sys")?;
+    let name = ex.ctx.intern("displayhook");
+    let Ok(hook) = ops::attr::getattr(&mut ex.ctx, sys, name) else {
+        return Err(Stop::Raise(ex.ctx.error("RuntimeError", "lost sys.displayhook")));
+    };
+    super::call_value(&mut ex.ctx, hook, &[v], &[])?;
+    next!(pc)
+}
+
 pub fn COPY<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let v = ex.peek(arg as usize);
     ex.push(v);
