@@ -14,6 +14,7 @@ pub mod lexer;
 pub mod parser;
 pub mod symtable;
 pub mod token;
+pub mod unparse;
 
 pub use bytecode::{CodeObject, Const, Instr, Opcode};
 pub use error::{ErrorKind, SyntaxError};
