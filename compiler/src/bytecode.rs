@@ -22,6 +22,9 @@ macro_rules! for_each_opcode {
         $m! {
             (NOP, None, |_a| 0, |_a| 0),
             (POP_TOP, None, |_a| -1, |_a| -1),
+            // 'single' mode's expression statements: pop the value and show it with
+            // sys.displayhook.
+            (PRINT_EXPR, None, |_a| -1, |_a| -1),
             // Push a copy of the arg-th item (1 = top of stack).
             (COPY, Count, |_a| 1, |_a| 1),
             // Swap the top of stack with the arg-th item.

@@ -23,6 +23,8 @@ pub(crate) struct Shared {
     config: Cell<GcConfig>,
     enabled: Cell<bool>,
     full_collection_requested: Cell<bool>,
+    /// Whether the finalization hook has anything to look at (`GcControl::set_finalizing`).
+    pub finalizing: Cell<bool>,
     collections: Cell<u64>,
     objects_freed: Cell<u64>,
     /// Bytes of the windows (slices and collections) that have closed.
@@ -50,6 +52,7 @@ impl Shared {
             config: Cell::new(config),
             enabled: Cell::new(true),
             full_collection_requested: Cell::new(false),
+            finalizing: Cell::new(false),
             collections: Cell::new(0),
             objects_freed: Cell::new(0),
             bytes: Cell::new(bytes),
@@ -128,6 +131,19 @@ impl GcControl {
     /// slice (gc-arena cannot collect while a slice runs).
     pub fn request_full_collection(&self) {
         self.0.full_collection_requested.set(true);
+    }
+
+    /// Tells the heap whether its finalization hook ([`Heap::set_finalizer`](crate::Heap::set_finalizer))
+    /// has anything to do. While false (the default) cycles run straight through, exactly as
+    /// without a hook; the program sets it when it first has objects to finalize (the hook
+    /// may clear it again once it has none).
+    pub fn set_finalizing(&self, finalizing: bool) {
+        self.0.finalizing.set(finalizing);
+    }
+
+    /// See [`GcControl::set_finalizing`].
+    pub fn is_finalizing(&self) -> bool {
+        self.0.finalizing.get()
     }
 
     /// The collection work owed, in objects; grows with every allocation.

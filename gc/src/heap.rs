@@ -3,6 +3,7 @@
 use std::fmt;
 use std::rc::Rc;
 
+use gc_arena::arena::MarkedArena;
 use gc_arena::arena::{CollectionPhase, Root};
 use gc_arena::{Arena, Collect, Mutation, Rootable};
 
@@ -20,8 +21,17 @@ where
     R: for<'a> Rootable<'a>,
 {
     control: GcControl,
+    finalizer: Option<Finalizer<R>>,
+    // Last: a field whose size the struct's bounds do not prove.
     arena: Arena<R>,
 }
+
+/// A finalization hook (see [`Heap::set_finalizer`]): called with the arena fully marked, it
+/// looks at the root with [`MarkedArena::finalize`], may resurrect dead objects
+/// (`Gc::resurrect`, `GcWeak::resurrect`) and record them in the root through the
+/// `Finalization` (it derefs to a `Mutation`). It returns whether it resurrected anything, in
+/// which case marking resumes before the sweep.
+pub type Finalizer<R> = for<'a> fn(MarkedArena<'a, R>) -> bool;
 
 impl<R> Heap<R>
 where
@@ -38,7 +48,18 @@ where
         // one, as if the objects `init` made had survived a cycle.
         let initial = shared.live_objects() as f64 * config.pacing.to_arena().sleep_factor;
         shared.metrics.adjust_debt(-initial.max(config.pacing.min_growth as f64));
-        Heap { control: GcControl(Rc::new(shared)), arena }
+        Heap { control: GcControl(Rc::new(shared)), finalizer: None, arena }
+    }
+
+    /// Installs the finalization hook, which runs in every cycle (while
+    /// [`GcControl::set_finalizing`] says it has work) once marking is complete and before the
+    /// sweep: what is unmarked then is what the sweep would free, and the hook
+    /// may keep some of it alive (resurrect it), e.g. to run finalizers on it in a later
+    /// slice. It runs again after the marking its resurrections cause, until it resurrects
+    /// nothing. Splitting a cycle there costs a little pacing
+    /// accuracy (a cycle is no longer one atomic unit of work), hence the switch.
+    pub fn set_finalizer(&mut self, finalizer: Finalizer<R>) {
+        self.finalizer = Some(finalizer);
     }
 
     /// Runs one slice with shared access to the root, then collects: a full collection if one
@@ -79,15 +100,15 @@ where
     /// already under way is finished first, then a whole new one runs: the cycle under way may
     /// have marked objects that have become unreachable since, and keeps them.
     pub fn collect_full(&mut self) {
-        let shared = &*self.control.0;
+        let shared = self.control.0.clone();
         let _window = shared.open_window();
         let live_before = shared.live_objects();
         let mut cycles = 0;
         if self.arena.collection_phase() != CollectionPhase::Sleeping {
-            self.arena.finish_cycle();
+            self.finish_cycle();
             cycles += 1;
         }
-        self.arena.finish_cycle();
+        self.finish_cycle();
         cycles += 1;
         shared.record_collection(cycles, live_before);
     }
@@ -107,12 +128,39 @@ where
         // ends asleep only if it has just finished a sweep. The loop ends because a cycle run
         // entirely within one call clears the debt.
         while shared.metrics.allocation_debt() > 0.0 {
+            if let Some(finalizer) = self.finalizer.filter(|_| shared.finalizing.get()) {
+                // While marking, mark only up to the end of marking, where the hook runs (if
+                // it resurrected something, the loop goes on marking that); sweeping is left
+                // to `cycle_debt`. Not fully marked means the debt is paid.
+                if self.arena.collection_phase() != CollectionPhase::Sweeping {
+                    let resurrected = match self.arena.mark_debt() {
+                        Some(marked) => finalizer(marked),
+                        None => true,
+                    };
+                    if resurrected {
+                        continue;
+                    }
+                }
+            }
             self.arena.cycle_debt();
             if self.arena.collection_phase() == CollectionPhase::Sleeping {
                 cycles += 1;
             }
         }
         shared.record_collection(cycles, live_before);
+    }
+
+    /// Runs the cycle under way (or, asleep, a whole new one) to its end, with the
+    /// finalization hook at the end of marking.
+    fn finish_cycle(&mut self) {
+        if let Some(finalizer) = self.finalizer.filter(|_| self.control.is_finalizing()) {
+            while let Some(marked) = self.arena.finish_marking() {
+                if !finalizer(marked) {
+                    break;
+                }
+            }
+        }
+        self.arena.finish_cycle();
     }
 
     fn end_slice(&mut self) {

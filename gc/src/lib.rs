@@ -30,6 +30,14 @@
 //! or `CELLVM_GC_TORTURE=1` with [`GcConfig::from_env`]) every slice is followed by a full
 //! collection, and slices are tiny.
 //!
+//! # Finalization
+//!
+//! [`Heap::set_finalizer`] installs a hook that runs at the end of every marking, before the
+//! sweep: it sees which objects the sweep would free and may resurrect some (for instance to
+//! run finalizers on them in the next slice). Marking resumes after a resurrection, and the
+//! hook runs again until it resurrects nothing. It runs only while
+//! [`GcControl::set_finalizing`] says there is something to finalize.
+//!
 //! Memory an object owns outside its `Gc` (a list's buffer) is invisible to gc-arena's count;
 //! report it with [`mark_external_allocation`]. Byte statistics come from a counting global
 //! allocator installed by the default feature `count-bytes` ([`CountingAllocator`]).
@@ -92,7 +100,7 @@ pub use control::GcControl;
 pub use external::{mark_external_allocation, mark_external_deallocation, EXTERNAL_BYTES_PER_OBJECT};
 /// The gc-arena this heap is built on, so users name the same version.
 pub use gc_arena;
-pub use heap::Heap;
+pub use heap::{Finalizer, Heap};
 pub use stats::GcStats;
 
 #[cfg(feature = "count-bytes")]

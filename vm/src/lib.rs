@@ -9,6 +9,7 @@
 
 pub mod builtins;
 pub mod ctx;
+pub mod finalize;
 pub mod interp;
 pub mod object;
 pub mod ops;

@@ -65,6 +65,9 @@ pub struct RuntimeConfig {
     pub argv: Vec<String>,
 }
 
+/// The heap's root type.
+pub type Root = gc_arena::Rootable![State<'_>];
+
 #[derive(Collect)]
 #[collect(no_drop)]
 pub struct State<'gc> {
@@ -76,6 +79,8 @@ pub struct State<'gc> {
     pub builtins: GcCell<'gc, Dict<'gc>>,
     pub modules: GcCell<'gc, Dict<'gc>>,
     pub interned: HashMap<Box<str>, Gc<'gc, PyStr>>,
+    /// Instances with `__del__`, and those whose `__del__` is due (`finalize`).
+    pub finalizers: GcCell<'gc, crate::finalize::Finalizers<'gc>>,
     #[collect(require_static)]
     pub config: RuntimeConfig,
     #[collect(require_static)]
@@ -243,6 +248,7 @@ impl<'gc> State<'gc> {
             builtins: Gc::new(mc, RefLock::new(Dict::new())),
             modules: Gc::new(mc, RefLock::new(Dict::new())),
             interned,
+            finalizers: Gc::new(mc, RefLock::new(crate::finalize::Finalizers::default())),
             config,
             out: Output { capture, ..Output::default() },
             native_depth: 0,

@@ -3,11 +3,10 @@
 use std::sync::Arc;
 
 use cellvm_gc::{GcConfig, GcStats, Heap};
-use gc_arena::Rootable;
 
 use crate::ctx::Ctx;
 use crate::interp::{Exec, Stop};
-use crate::state::{OnReturn, RuntimeConfig, State};
+use crate::state::{OnReturn, Root, RuntimeConfig, State};
 use crate::value::Value;
 
 /// How a VM is set up.
@@ -62,8 +61,6 @@ impl RunError {
     }
 }
 
-type Root = Rootable![State<'_>];
-
 pub struct Vm {
     heap: Heap<Root>,
     config: Config,
@@ -94,6 +91,7 @@ impl Vm {
             argv: config.argv.clone(),
         };
         let mut heap = Heap::<Root>::new(config.gc, |mc| State::new(mc, runtime));
+        heap.set_finalizer(crate::finalize::hook);
         let control = heap.control();
         heap.mutate_root(|_, st| st.gc_control = Some(control));
         Vm { heap, config }
@@ -158,6 +156,8 @@ impl Vm {
         loop {
             let freed_before = self.heap.stats().objects_freed;
             let outcome = self.heap.mutate_root(|mc, st| {
+                // The finalizers the last collection found run before the program goes on.
+                crate::finalize::run_pending(&mut Ctx::new(mc, st));
                 let budget = st.gc().config().slice_budget.max(1);
                 let stop = Exec::new(Ctx::new(mc, st), 0, budget).run();
                 let mut ctx = Ctx::new(mc, st);
@@ -171,7 +171,12 @@ impl Vm {
             match outcome {
                 Slice::Continue => {}
                 Slice::Collect => {
-                    // The driver has already run the requested collection.
+                    // The driver has already run the requested collection. As CPython's
+                    // gc.collect(), run the finalizers it found, then free what they left
+                    // unreachable, before the call returns.
+                    if self.heap.mutate_root(|mc, st| crate::finalize::run_pending(&mut Ctx::new(mc, st))) {
+                        self.heap.collect_full();
+                    }
                     let freed = self.heap.stats().objects_freed - freed_before;
                     self.heap.mutate_root(|_, st| {
                         if let Some(top) = st.stack.last_mut() {
@@ -179,7 +184,11 @@ impl Vm {
                         }
                     });
                 }
-                Slice::Done => return Ok(()),
+                Slice::Done => {
+                    // Finalizers of what the last collection found still run.
+                    self.heap.mutate_root(|mc, st| crate::finalize::run_pending(&mut Ctx::new(mc, st)));
+                    return Ok(());
+                }
                 Slice::Failed(e) => return Err(e),
             }
         }

@@ -53,16 +53,20 @@ pub struct Compiler<'a, 's> {
     future_lines: Vec<u32>,
     units: Vec<Unit<'a>>,
     fblocks: Vec<Vec<FBlock<'a>>>,
+    /// `Mode::Single`: expression statements of the module's own code print their value.
+    interactive: bool,
 }
 
-/// Compile a parsed module (or, with `eval`, a single expression) to its code object.
+/// Compile a parsed module (or, in `Mode::Eval`, a single expression; in `Mode::Single`, an
+/// interactive statement) to its code object.
 pub fn compile_module<'a>(
     bump: &'a Bump,
     module: &'a Module<'a>,
     source: &str,
     filename: &str,
-    eval: bool,
+    mode: crate::Mode,
 ) -> Result<Arc<CodeObject>, SyntaxError> {
+    let eval = mode == crate::Mode::Eval;
     let future_flags = if eval { 0 } else { future_features(module, source, filename)? };
     let table =
         symtable::build(bump, module, source, filename, future_flags & flags::FUTURE_ANNOTATIONS != 0)?;
@@ -75,6 +79,7 @@ pub fn compile_module<'a>(
         future_lines: stmt::future_leading_lines(module.body),
         units: Vec::new(),
         fblocks: Vec::new(),
+        interactive: mode == crate::Mode::Single,
     };
     c.enter_scope(UnitKind::Module, 0, "<module>", 1);
     if eval {
@@ -82,6 +87,17 @@ pub fn compile_module<'a>(
             unreachable!("the parser gives eval mode one expression statement")
         };
         c.expr(e)?;
+        c.unit().emit(Opcode::RETURN_VALUE, 0);
+    } else if c.interactive {
+        // CPython's Interactive module: no docstring.
+        if find_annotations(module.body) {
+            c.emit(Opcode::SETUP_ANNOTATIONS, 0);
+        }
+        for s in module.body {
+            c.stmt(s)?;
+        }
+        c.unit().loc = Loc::default();
+        c.load_const(Const::None);
         c.unit().emit(Opcode::RETURN_VALUE, 0);
     } else {
         if let Some(first) = module.body.first() {

@@ -84,6 +84,11 @@ impl<'a, 's> Compiler<'a, 's> {
                 Ok(())
             }
             StmtKind::Expr(e) => {
+                if self.interactive && self.units.len() == 1 {
+                    self.expr(e)?;
+                    self.emit(PRINT_EXPR, 0);
+                    return Ok(());
+                }
                 if let ExprKind::Constant(_) = e.kind {
                     self.emit(NOP, 0);
                     return Ok(());
@@ -180,29 +185,15 @@ impl<'a, 's> Compiler<'a, 's> {
     }
 
     /// An annotation's value: evaluated, or under `from __future__ import annotations` its
-    /// source text.
+    /// text as CPython's unparser writes it.
     pub(super) fn annotation_value(&mut self, ann: &'a Expr<'a>) -> R {
         if self.future_flags & crate::bytecode::flags::FUTURE_ANNOTATIONS != 0 {
-            let text = self.source_text(ann.loc);
+            let text = crate::unparse::expr_as_str(ann);
             self.load_const(Const::Str(Arc::from(text)));
             Ok(())
         } else {
             self.expr(ann)
         }
-    }
-
-    fn source_text(&self, loc: Loc) -> String {
-        let mut out = String::new();
-        for (i, line) in self.source.split_inclusive('\n').enumerate().skip(loc.lineno as usize - 1) {
-            let lineno = i as u32 + 1;
-            if lineno > loc.end_lineno {
-                break;
-            }
-            let start = if lineno == loc.lineno { loc.col as usize } else { 0 };
-            let end = if lineno == loc.end_lineno { loc.end_col as usize } else { line.len() };
-            out.push_str(line.get(start..end.min(line.len())).unwrap_or(""));
-        }
-        out
     }
 
     fn function_def(&mut self, f: &'a FunctionDef<'a>, s: &'a Stmt<'a>) -> R {

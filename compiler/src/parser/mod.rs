@@ -46,7 +46,8 @@ use crate::Mode;
 
 /// Parse `source` into an AST allocated in `bump`. `Mode::Exec` parses a module;
 /// `Mode::Eval` parses one expression list, returned as a module whose body is a single
-/// `StmtKind::Expr`.
+/// `StmtKind::Expr`; `Mode::Single` one interactive statement (a line of simple statements
+/// or one compound statement).
 pub fn parse<'a>(
     bump: &'a Bump,
     source: &'a str,
@@ -54,12 +55,48 @@ pub fn parse<'a>(
     mode: Mode,
 ) -> Result<Module<'a>, SyntaxError> {
     let lexed = lexer::lex(source, filename);
+    let implicit_newline = lexed
+        .tokens
+        .iter()
+        .rev()
+        .find(|t| t.kind == Tok::Newline)
+        .filter(|t| t.end as usize >= source.len())
+        .map(|t| t.loc);
     let mut p = Parser::new(bump, source, bump.alloc_str(filename), lexed.tokens, lexed.error.is_some());
     let result = p.run(|p| match mode {
         Mode::Exec => p.file(),
         Mode::Eval => p.eval(),
+        Mode::Single => p.single(),
     });
-    p.finish(result, lexed.error)
+    let result = p.finish(result, lexed.error);
+    match mode {
+        Mode::Single => result.map_err(|e| single_error(e, source, implicit_newline)),
+        _ => result,
+    }
+}
+
+/// In 'single' mode CPython's tokenizer adds no newline at the end of the input: an error
+/// on a last line without one shows the line without it, and the generic error at the
+/// missing line end is at column 0.
+fn single_error(mut e: SyntaxError, source: &str, implicit_newline: Option<Loc>) -> SyntaxError {
+    if source.ends_with('\n') {
+        return e;
+    }
+    let last_line = source.split_inclusive('\n').count() as u32;
+    if e.lineno == last_line {
+        if let Some(t) = e.text.as_mut() {
+            if t.ends_with('\n') {
+                t.pop();
+            }
+        }
+    }
+    if let Some(nl) = implicit_newline {
+        if e.msg == "invalid syntax" && e.lineno == nl.lineno && e.offset == nl.col + 1 {
+            e.offset = 0;
+            e.end_offset = 0;
+        }
+    }
+    e
 }
 
 /// Token kinds as the parser sees them: hard keywords are told apart from names.
@@ -435,6 +472,65 @@ impl<'a> Parser<'a> {
         let loc = e.loc;
         let stmt = Stmt { loc, kind: StmtKind::Expr(self.alloc(e)) };
         Ok(Module { body: std::slice::from_ref(self.bump.alloc(stmt)) })
+    }
+
+    /// `interactive: statement_newline`, then CPython's `bad_single_statement`: nothing but
+    /// blank lines and comments may follow the statement.
+    fn single(&mut self) -> PResult<Module<'a>> {
+        if self.at(T::End) {
+            return Err(self.single_at_end());
+        }
+        let mut body = self.vec();
+        self.statement(&mut body)?;
+        let last = self.pos - 1;
+        let compound = body.last().is_some_and(|s| {
+            matches!(
+                s.kind,
+                StmtKind::FunctionDef(_)
+                    | StmtKind::ClassDef(_)
+                    | StmtKind::If { .. }
+                    | StmtKind::While { .. }
+                    | StmtKind::For { .. }
+                    | StmtKind::With { .. }
+                    | StmtKind::Try { .. }
+            )
+        });
+        if compound {
+            // CPython's `compound_stmt NEWLINE`, the NEWLINE being the end of the input made
+            // one: a block on the header's line needs its own line end before that.
+            if self.kinds[last] == T::Newline && self.toks[last].end as usize >= self.src.len() {
+                return Err(self.single_at_end());
+            }
+            while self.eat(T::Newline) {}
+            if !self.at(T::End) {
+                let mut e = self.err_tok(self.pos, "invalid syntax");
+                e.generic = true;
+                return Err(e);
+            }
+        } else if !self.at(T::End) {
+            // At the statement's NEWLINE (a trailing comment and the line end).
+            let l = self.loc(last);
+            return Err(self.error(
+                ErrorKind::SyntaxError,
+                "multiple statements found while compiling a single statement".into(),
+                l.lineno,
+                l.col as i64 + 1,
+                l.lineno,
+                l.end_col as i64 + 1,
+            ));
+        }
+        Ok(Module { body: body.into_bump_slice() })
+    }
+
+    /// "invalid syntax" where the input ends without the statement CPython's interactive rule
+    /// wants: at column 0 of the last line, whose text is shown as it is.
+    fn single_at_end(&self) -> Box<PErr> {
+        let last_line = self.src.split_inclusive('\n').last().unwrap_or("");
+        let lineno = self.src.split_inclusive('\n').count() as u32;
+        let mut e = self.error(ErrorKind::SyntaxError, "invalid syntax".into(), lineno, 0, lineno, 0);
+        e.err.text = Some(last_line.to_string());
+        e.generic = true;
+        e
     }
 
     // ---- the token cursor ----

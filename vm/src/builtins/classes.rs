@@ -245,7 +245,7 @@ fn object_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
     match cls.layout {
         Layout::Object if !cls.builtin || Gc::ptr_eq(cls, ctx.st.types.object) => {
             let dict = ctx.new_dict(Dict::new());
-            Ok(Value::Instance(Gc::new(ctx.mc, crate::object::Instance { class: cls, dict })))
+            Ok(crate::finalize::new_instance(ctx, cls, dict))
         }
         Layout::Exception => {
             let positional = args.positional();

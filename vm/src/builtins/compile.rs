@@ -88,7 +88,8 @@ pub fn compile<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc
         return ctx.type_error("compile() missing required argument 'source' (pos 1)");
     };
     let mode = match mode.as_str() {
-        "exec" | "single" => cellvm_compiler::Mode::Exec,
+        "exec" => cellvm_compiler::Mode::Exec,
+        "single" => cellvm_compiler::Mode::Single,
         "eval" => cellvm_compiler::Mode::Eval,
         _ => return ctx.value_error("compile() mode must be 'exec', 'eval' or 'single'"),
     };

@@ -1,4 +1,5 @@
-//! Native modules (`sys`, `gc`, `math`, `time`, `dis`) and `import` of them.
+//! Native modules (`sys`, `gc`, `math`, `time`, `dis`), the frozen `__future__`, and
+//! `import` of them.
 
 use gc_arena::lock::Lock;
 use gc_arena::Gc;
@@ -9,7 +10,11 @@ use crate::object::{Args, Class, Dict, Instance, Layout, Module};
 use crate::ops;
 use crate::value::Value;
 
-const BUILTIN_MODULES: &[&str] = &["sys", "gc", "math", "time", "dis", "builtins"];
+const BUILTIN_MODULES: &[&str] = &["sys", "gc", "math", "time", "dis", "builtins", "__future__"];
+
+/// CPython 3.11's `Lib/__future__.py`, verbatim: the module is Python in CPython too, and
+/// running its own source gives its `_Feature` objects exactly (repr, methods, attributes).
+const FUTURE_SOURCE: &str = include_str!("frozen/__future__.py");
 
 pub fn is_builtin_module(name: &str) -> bool {
     BUILTIN_MODULES.contains(&name)
@@ -27,6 +32,7 @@ pub fn import<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str) -> PyResult<'gc, Value<'g
         "math" => crate::builtins::math::make(ctx),
         "time" => make_time(ctx),
         "dis" => make_dis(ctx),
+        "__future__" => return import_frozen(ctx, name, FUTURE_SOURCE),
         "builtins" => {
             let n = ctx.intern("builtins");
             Value::Module(Gc::new(ctx.mc, Module { name: n, dict: ctx.st.builtins }))
@@ -38,6 +44,29 @@ pub fn import<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str) -> PyResult<'gc, Value<'g
         }
     };
     set(ctx, modules, name, m);
+    Ok(m)
+}
+
+/// A module whose source is compiled into cellvm: it is registered in `sys.modules` before
+/// its body runs, as CPython's import does, and removed again if the body raises.
+fn import_frozen<'gc>(ctx: &mut Ctx<'gc, '_>, name: &str, source: &str) -> PyResult<'gc, Value<'gc>> {
+    let filename = format!("<frozen {name}>");
+    let co = match cellvm_compiler::compile(source, &filename, cellvm_compiler::Mode::Exec) {
+        Ok(co) => co,
+        Err(e) => return Err(crate::builtins::compile::syntax_error(ctx, &e)),
+    };
+    ctx.st.sources.entry(filename).or_insert_with(|| std::sync::Arc::from(source));
+    let code = crate::interp::make_code(ctx, co);
+    let (m, globals) = new_module(ctx, name);
+    let b = Value::Dict(ctx.st.builtins);
+    set(ctx, globals, "__builtins__", b);
+    let modules = ctx.st.modules;
+    set(ctx, modules, name, m);
+    if let Err(e) = crate::interp::run_code(ctx, code, globals, Value::Dict(globals)) {
+        let key = ctx.new_str(name);
+        let _ = crate::ops::collections::dict_del(ctx, modules, key);
+        return Err(e);
+    }
     Ok(m)
 }
 
@@ -145,6 +174,9 @@ fn make_sys<'gc>(ctx: &mut Ctx<'gc, '_>) -> Value<'gc> {
             ("intern", sys_intern),
         ],
     );
+    let hook = native(ctx, "displayhook", sys_displayhook, Value::Undef);
+    set(ctx, d, "displayhook", hook);
+    set(ctx, d, "__displayhook__", hook);
     let argv: Vec<Value<'gc>> = ctx.st.config.argv.clone().iter().map(|a| ctx.new_str(a.as_str())).collect();
     let argv = ctx.new_list(argv);
     set(ctx, d, "argv", argv);
@@ -214,6 +246,30 @@ fn sys_exc_info<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'g
         }
         _ => ctx.new_tuple(vec![Value::None, Value::None, Value::None]),
     })
+}
+
+/// The default `sys.displayhook`: shows a value that is not None on `sys.stdout` and keeps it
+/// as `builtins._`.
+fn sys_displayhook<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    let a = expect_args(ctx, "sys.displayhook", &args, 1, 1)?;
+    let v = a[0];
+    if v.is_none() {
+        return Ok(Value::None);
+    }
+    let builtins = ctx.st.builtins;
+    // Cleared first, as CPython does, so that repr() does not see the old value.
+    set(ctx, builtins, "_", Value::None);
+    let text = ops::repr::repr(ctx, v)?;
+    let stdout = match ctx.st.modules.borrow().get_str("sys") {
+        Some(Value::Module(m)) => m.dict.borrow().get_str("stdout"),
+        _ => None,
+    };
+    match stdout {
+        Some(out) if !out.is_none() => write_to(ctx, out, &format!("{text}\n"))?,
+        _ => return Err(ctx.error("RuntimeError", "lost sys.stdout")),
+    }
+    set(ctx, builtins, "_", v);
+    Ok(Value::None)
 }
 
 fn sys_intern<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {

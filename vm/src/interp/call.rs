@@ -11,7 +11,7 @@ use gc_arena::Gc;
 
 use super::{Exec, Stop, MAX_NATIVE_DEPTH};
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{Args, Class, Code, Descriptor, Dict, Function, Instance, Layout, PlainCall};
+use crate::object::{Args, Class, Code, Descriptor, Dict, Function, Layout, PlainCall};
 use crate::state::{Frame, OnReturn};
 use crate::value::Value;
 
@@ -481,10 +481,8 @@ impl<'gc, 'a> Exec<'gc, 'a> {
                     }
                     _ => None,
                 };
-                let inst = Value::Instance(Gc::new(
-                    self.ctx.mc,
-                    Instance { class: cls, dict: self.ctx.new_dict(Dict::new()) },
-                ));
+                let dict = self.ctx.new_dict(Dict::new());
+                let inst = crate::finalize::new_instance(&mut self.ctx, cls, dict);
                 self.ctx.st.stack[callee_slot] = inst;
                 let Some(init) = init else {
                     // object.__init__.
@@ -651,7 +649,8 @@ fn construct<'gc>(
                 let msg = format!("{}() takes no arguments", cls.name_str());
                 return ctx.type_error(msg);
             }
-            Value::Instance(Gc::new(ctx.mc, Instance { class: cls, dict: ctx.new_dict(Dict::new()) }))
+            let dict = ctx.new_dict(Dict::new());
+            crate::finalize::new_instance(ctx, cls, dict)
         }
     };
     if !ctx.is_instance_of(obj, cls) {

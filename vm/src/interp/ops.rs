@@ -44,6 +44,19 @@ pub fn POP_TOP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+/// An expression statement of 'single' mode: `sys.displayhook(value)`.
+#[inline(never)]
+pub fn PRINT_EXPR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
+    let v = ex.pop();
+    let sys = crate::builtins::modules::import(&mut ex.ctx, "sys")?;
+    let name = ex.ctx.intern("displayhook");
+    let Ok(hook) = ops::attr::getattr(&mut ex.ctx, sys, name) else {
+        return Err(Stop::Raise(ex.ctx.error("RuntimeError", "lost sys.displayhook")));
+    };
+    super::call_value(&mut ex.ctx, hook, &[v], &[])?;
+    next!(pc)
+}
+
 pub fn COPY<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let v = ex.peek(arg as usize);
     ex.push(v);
@@ -320,8 +333,24 @@ pub fn DELETE_NAME<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
         Value::Dict(d) => d,
         _ => frame.globals,
     };
-    if ops::collections::dict_del(&mut ex.ctx, target, Value::Str(name))?.is_none() {
-        return Err(name_error(ex, name.as_str()));
+    match ops::collections::dict_del(&mut ex.ctx, target, Value::Str(name))? {
+        None => Err(name_error(ex, name.as_str())),
+        Some(old @ Value::Instance(_)) => deleted_instance(ex, pc, old),
+        Some(_) => next!(pc),
+    }
+}
+
+/// A `del` dropped a binding of an instance: if it has a finalizer, CPython would run it
+/// now (the last reference may be gone), so collect at once, as `gc.collect()` does, and
+/// resume after the finalizers ran (see `finalize`). A nested run cannot stop for the
+/// collector: the collection then waits for the end of the slice.
+#[inline(never)]
+fn deleted_instance<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, old: Value<'gc>) -> R<'gc> {
+    if crate::finalize::deleting_watched(&ex.ctx, old) {
+        ex.ctx.st.gc().request_full_collection();
+        if ex.budget != u32::MAX {
+            return Err(Stop::Budget(pc as u32 + 1));
+        }
     }
     next!(pc)
 }
@@ -395,10 +424,11 @@ pub fn STORE_GLOBAL<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> 
 pub fn DELETE_GLOBAL<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let name = ex.code.names[arg as usize];
     let globals = ex.frame().globals;
-    if ops::collections::dict_del(&mut ex.ctx, globals, Value::Str(name))?.is_none() {
-        return Err(name_error(ex, name.as_str()));
+    match ops::collections::dict_del(&mut ex.ctx, globals, Value::Str(name))? {
+        None => Err(name_error(ex, name.as_str())),
+        Some(old @ Value::Instance(_)) => deleted_instance(ex, pc, old),
+        Some(_) => next!(pc),
     }
-    next!(pc)
 }
 
 #[cold]
@@ -431,11 +461,15 @@ pub fn STORE_FAST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 
 pub fn DELETE_FAST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let i = ex.base + arg as usize;
-    if ex.ctx.st.stack[i].is_undef() {
+    let old = ex.ctx.st.stack[i];
+    if old.is_undef() {
         let name = ex.code.varnames[arg as usize];
         return Err(unbound_local(ex, name.as_str()));
     }
     ex.ctx.st.stack[i] = Value::Undef;
+    if let Value::Instance(_) = old {
+        return deleted_instance(ex, pc, old);
+    }
     next!(pc)
 }
 
@@ -485,10 +519,14 @@ pub fn STORE_DEREF<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 
 pub fn DELETE_DEREF<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let Some(c) = cell_at(ex, arg) else { return next!(pc) };
-    if c.get().is_undef() {
+    let old = c.get();
+    if old.is_undef() {
         return Err(empty_cell(ex, arg));
     }
     c.set(ex.ctx.mc, Value::Undef);
+    if let Value::Instance(_) = old {
+        return deleted_instance(ex, pc, old);
+    }
     next!(pc)
 }
 
