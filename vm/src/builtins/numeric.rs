@@ -775,7 +775,7 @@ fn int_from_bytes<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<
 }
 
 /// `bytes(v)` for `from_bytes`: bytes as they are, or an iterable of ints in range(256).
-fn bytes_of<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Vec<u8>> {
+pub fn bytes_of<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Vec<u8>> {
     match v {
         Value::Bytes(b) => return Ok(b.to_vec()),
         Value::Str(_) => return ctx.type_error("cannot convert 'str' object to bytes"),

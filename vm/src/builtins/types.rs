@@ -18,6 +18,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         (t.float, float_new),
         (t.complex, crate::builtins::complex::complex_new),
         (t.str, str_new),
+        (t.bytes, crate::builtins::bytes_methods::bytes_new),
         (t.tuple, tuple_new),
         (t.list, list_new),
         (t.dict, dict_new),
