@@ -59,7 +59,7 @@ fn complex_eq<'gc>(a: Value<'gc>, b: Value<'gc>) -> Option<bool> {
     };
     match other {
         Value::Float(f) => Some(c.re == f && c.im == 0.0),
-        _ if as_int(other).is_some() => {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
             Some(c.im == 0.0 && num_cmp_float(c.re, other) == Some(Ordering::Equal))
         }
         _ => None,
@@ -310,10 +310,11 @@ pub fn compare<'gc>(
         }
     }
     // Real numbers are ordered, but a comparison with a NaN is false.
-    let real = |v: Value<'gc>| matches!(v, Value::Float(_)) || as_int(v).is_some();
-    let nan = real(a)
-        && real(b)
-        && (matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan()));
+    let real =
+        |v: Value<'gc>| matches!(v, Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+    let nan = (matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan()))
+        && real(a)
+        && real(b);
     match order(ctx, a, b)? {
         Some(o) => Ok(Value::Bool(match op {
             CompareOp::Lt => o == Ordering::Less,
