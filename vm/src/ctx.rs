@@ -103,6 +103,7 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
             Value::Bool(_) => t.bool_,
             Value::Int(_) | Value::BigInt(_) => t.int,
             Value::Float(_) => t.float,
+            Value::Complex(_) => t.complex,
             Value::Str(_) => t.str,
             Value::Bytes(_) => t.bytes,
             Value::Tuple(_) => t.tuple,

@@ -166,6 +166,7 @@ types! {
     bool_: "bool",
     int: "int",
     float: "float",
+    complex: "complex",
     str: "str",
     bytes: "bytes",
     tuple: "tuple",

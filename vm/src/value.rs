@@ -8,8 +8,8 @@ use gc_arena::{Collect, Gc, Static};
 use num_bigint::BigInt;
 
 use crate::object::{
-    BoundMethod, Builtin, Class, Code, Descriptor, Dict, DictView, Exc, Function, Generator, Instance, Iter,
-    Module, PyStr, Range, Set, Slice, Tuple,
+    BoundMethod, Builtin, Class, Code, Complex, Descriptor, Dict, DictView, Exc, Function, Generator,
+    Instance, Iter, Module, PyStr, Range, Set, Slice, Tuple,
 };
 
 /// A `Gc` pointer to a mutable object.
@@ -55,9 +55,30 @@ pub enum Value<'gc> {
     DictView(Gc<'gc, DictView<'gc>>),
     Generator(GcCell<'gc, Generator<'gc>>),
     Descriptor(Gc<'gc, Descriptor<'gc>>),
+    /// Boxed: two doubles do not fit beside the tag. Made by `Value::complex`, read by
+    /// `Value::as_complex`.
+    Complex(Gc<'gc, Complex>),
 }
 
+// Copies of values are two word moves; a bigger payload would slow every push and pop.
+const _: () = assert!(std::mem::size_of::<Value<'static>>() == 16);
+
 impl<'gc> Value<'gc> {
+    /// A new `complex` object.
+    #[inline]
+    pub fn complex(mc: &gc_arena::Mutation<'gc>, re: f64, im: f64) -> Value<'gc> {
+        Value::Complex(Gc::new(mc, Complex { re, im }))
+    }
+
+    /// The parts of a `complex` value.
+    #[inline]
+    pub fn as_complex(self) -> Option<Complex> {
+        match self {
+            Value::Complex(c) => Some(*c),
+            _ => None,
+        }
+    }
+
     #[inline]
     pub fn is_undef(self) -> bool {
         matches!(self, Value::Undef)
@@ -95,6 +116,7 @@ impl<'gc> Value<'gc> {
         use Value::*;
         Some(match self {
             BigInt(g) => Gc::as_ptr(g) as usize,
+            Complex(g) => Gc::as_ptr(g) as usize,
             Str(g) => Gc::as_ptr(g) as usize,
             Bytes(g) => Gc::as_ptr(g) as *const u8 as usize,
             Tuple(g) => Gc::as_ptr(g) as usize,

@@ -1,5 +1,6 @@
-//! The methods of `bytes` that mirror `str` (searching, splitting, stripping, joining,
-//! replacing, ASCII case), plus `decode()` and `hex()`, with CPython 3.11's messages.
+//! The `bytes` constructor, and the methods of `bytes` that mirror `str` (searching,
+//! splitting, stripping, joining, replacing, ASCII case), plus `decode()` and `hex()`, with
+//! CPython 3.11's messages.
 //! Whitespace and case are ASCII's; a searched-for subsequence may also be a single byte
 //! given as an int.
 
@@ -47,6 +48,86 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
             ("rpartition", rpartition),
         ],
     );
+}
+
+const BYTES: super::Signature = super::Signature {
+    name: "bytes",
+    params: &["source", "encoding", "errors"],
+    posonly: 0,
+    max_positional: 3,
+    required: 0,
+};
+
+/// `bytes(source=b'', encoding=None, errors=None)` (`bytes_new_impl`): a str encoded, an
+/// object's `__bytes__`, a count of zero bytes, or the ints of an iterable.
+pub fn bytes_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    let rest = Args { args: args.args.get(1..).unwrap_or(&[]), kwnames: args.kwnames };
+    let a = super::bind_args(ctx, &BYTES, &rest)?;
+    let text = |ctx: &Ctx<'gc, '_>, name: &str, v: Option<Value<'gc>>| match v {
+        None => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(Gc::as_ref(s).as_str())),
+        Some(v) => {
+            ctx.type_error(format!("bytes() argument '{name}' must be str, not {}", clinic_type_name(ctx, v)))
+        }
+    };
+    let encoding = text(ctx, "encoding", a[1])?;
+    let errors = text(ctx, "errors", a[2])?;
+    let new = |ctx: &Ctx<'gc, '_>, b: Vec<u8>| Value::Bytes(Gc::new(ctx.mc, b.into_boxed_slice()));
+    let Some(source) = a[0] else {
+        return match (encoding, errors) {
+            (Some(_), _) => ctx.type_error("encoding without a string argument"),
+            (None, Some(_)) => ctx.type_error("errors without a string argument"),
+            (None, None) => Ok(new(ctx, Vec::new())),
+        };
+    };
+    if let Some(encoding) = encoding {
+        let Value::Str(s) = source else { return ctx.type_error("encoding without a string argument") };
+        let b = super::codecs::encode(ctx, s, encoding, errors.unwrap_or("strict"))?;
+        return Ok(new(ctx, b));
+    }
+    if errors.is_some() {
+        return ctx.type_error(if matches!(source, Value::Str(_)) {
+            "string argument without an encoding"
+        } else {
+            "errors without a string argument"
+        });
+    }
+    match source {
+        Value::Bytes(_) => return Ok(source),
+        Value::Str(_) => return ctx.type_error("string argument without an encoding"),
+        Value::Instance(_) => {
+            if let Some(m) = ops::attr::special_method(ctx, source, "__bytes__")? {
+                let r = crate::interp::call_value(ctx, m, &[], &[])?;
+                if !matches!(r, Value::Bytes(_)) {
+                    let msg = format!("__bytes__ returned non-bytes (type {})", ctx.type_name(r));
+                    return ctx.type_error(msg);
+                }
+                return Ok(r);
+            }
+        }
+        _ => {}
+    }
+    let is_index = ops::num::as_int(source).is_some()
+        || matches!(source, Value::Instance(i) if i.class.lookup("__index__").is_some());
+    if is_index {
+        let n = match super::numeric::index_arg(ctx, source)? {
+            ops::num::IntArg::Small(n) => n,
+            ops::num::IntArg::Big(_) => {
+                return Err(ctx.error("OverflowError", "cannot fit 'int' into an index-sized integer"));
+            }
+        };
+        if n < 0 {
+            return ctx.value_error("negative count");
+        }
+        let mut b = Vec::new();
+        if b.try_reserve_exact(n as usize).is_err() {
+            return Err(super::method_args::memory_error(ctx));
+        }
+        b.resize(n as usize, 0);
+        return Ok(new(ctx, b));
+    }
+    let b = super::numeric::bytes_of(ctx, source)?;
+    Ok(new(ctx, b))
 }
 
 fn is_bytes(v: Value<'_>) -> bool {

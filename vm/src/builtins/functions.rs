@@ -128,6 +128,7 @@ fn abs<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<
     let a = expect_args(ctx, "abs", &args, 1, 1)?;
     match a[0] {
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Complex(c) => Ok(Value::Float(ops::complex::abs(ctx, *c)?)),
         v if ops::num::as_int(v).is_some() => {
             let neg = match ops::num::as_int(v) {
                 Some(ops::num::IntArg::Small(i)) => i < 0,

@@ -228,6 +228,8 @@ pub fn value_attr<'gc>(
         (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "denominator") => Value::Int(1),
         (Value::Float(_), "real") => v,
         (Value::Float(_), "imag") => Value::Float(0.0),
+        (Value::Complex(c), "real") => Value::Float(c.re),
+        (Value::Complex(c), "imag") => Value::Float(c.im),
         (Value::Range(r), "start") => Value::Int(r.start),
         (Value::Range(r), "stop") => Value::Int(r.stop),
         (Value::Range(r), "step") => Value::Int(r.step),
@@ -283,6 +285,7 @@ pub fn install_methods<'gc>(ctx: &mut Ctx<'gc, '_>) {
     super::dict_methods::install(ctx);
     super::set_methods::install(ctx);
     super::numeric::install(ctx);
+    super::complex::install(ctx);
     super::str_methods::install(ctx);
     super::bytes_methods::install(ctx);
 }

@@ -166,7 +166,18 @@ fn ceil<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value
     rounding(ctx, args, "ceil", f64::ceil)
 }
 
+/// `math.trunc(x)`: floats and ints directly, anything else through its `__trunc__`.
 fn trunc<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    let a = expect_args(ctx, "trunc", &args, 1, 1)?;
+    let x = a[0];
+    if !matches!(x, Value::Float(_)) && ops::num::as_int(x).is_none() {
+        if let Value::Instance(_) = x {
+            if let Some(m) = ops::attr::special_method(ctx, x, "__trunc__")? {
+                return crate::interp::call_value(ctx, m, &[], &[]);
+            }
+        }
+        return ctx.type_error(format!("type {} doesn't define __trunc__ method", ctx.type_name(x)));
+    }
     rounding(ctx, args, "trunc", f64::trunc)
 }
 

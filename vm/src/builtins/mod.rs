@@ -4,6 +4,7 @@ mod bytes_methods;
 pub mod classes;
 pub mod codecs;
 pub mod compile;
+pub mod complex;
 pub mod dict_methods;
 pub mod exceptions;
 mod functions;
@@ -67,6 +68,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         ("int", Value::Type(t.int)),
         ("bool", Value::Type(t.bool_)),
         ("float", Value::Type(t.float)),
+        ("complex", Value::Type(t.complex)),
         ("str", Value::Type(t.str)),
         ("bytes", Value::Type(t.bytes)),
         ("tuple", Value::Type(t.tuple)),

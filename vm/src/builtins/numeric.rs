@@ -509,15 +509,30 @@ fn pow<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<
     if let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exp), as_int(modulus)) {
         return modular_pow(ctx, b.big(), e.big(), m.big());
     }
-    if [base, exp, modulus].iter().any(|v| matches!(v, Value::Float(_))) {
-        return ctx.type_error("pow() 3rd argument not allowed unless all arguments are integers");
-    }
-    if matches!(base, Value::Instance(_)) {
-        if let Some(m) = ops::attr::special_method(ctx, base, "__pow__")? {
-            let r = crate::interp::call_value(ctx, m, &[exp, modulus], &[])?;
-            if !matches!(r, Value::NotImplemented) {
-                return Ok(r);
+    // CPython's `ternary_op`: the power slot of each operand's type in turn, until one does
+    // not answer NotImplemented. int's answers so unless all three are ints; float's refuses
+    // any modulus; complex's converts base and exponent, then refuses the modulus; a class's
+    // `__pow__` is asked only as the base's.
+    let converts = |v: Value<'gc>| matches!(v, Value::Float(_) | Value::Complex(_)) || as_int(v).is_some();
+    for (i, v) in [base, exp, modulus].into_iter().enumerate() {
+        match v {
+            Value::Float(_) => {
+                return ctx.type_error("pow() 3rd argument not allowed unless all arguments are integers");
             }
+            Value::Complex(_) if converts(base) && converts(exp) => {
+                ops::complex::operand(ctx, base)?;
+                ops::complex::operand(ctx, exp)?;
+                return ctx.value_error("complex modulo");
+            }
+            Value::Instance(_) if i == 0 => {
+                if let Some(m) = ops::attr::special_method(ctx, base, "__pow__")? {
+                    let r = crate::interp::call_value(ctx, m, &[exp, modulus], &[])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            _ => {}
         }
     }
     let msg = format!(
@@ -760,7 +775,7 @@ fn int_from_bytes<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<
 }
 
 /// `bytes(v)` for `from_bytes`: bytes as they are, or an iterable of ints in range(256).
-fn bytes_of<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Vec<u8>> {
+pub fn bytes_of<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Vec<u8>> {
     match v {
         Value::Bytes(b) => return Ok(b.to_vec()),
         Value::Str(_) => return ctx.type_error("cannot convert 'str' object to bytes"),

@@ -16,7 +16,9 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         (t.int, int_new),
         (t.bool_, bool_new),
         (t.float, float_new),
+        (t.complex, crate::builtins::complex::complex_new),
         (t.str, str_new),
+        (t.bytes, crate::builtins::bytes_methods::bytes_new),
         (t.tuple, tuple_new),
         (t.list, list_new),
         (t.dict, dict_new),
@@ -213,8 +215,8 @@ fn finish_int<'gc>(ctx: &mut Ctx<'gc, '_>, digits: &str, base: u32, neg: bool) -
 }
 
 fn bool_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "bool", &args, 1, 2)?;
-    match a.get(1) {
+    let a = new_args(ctx, "bool", &args, 0, 1)?;
+    match a.first() {
         Some(v) => Ok(Value::Bool(ops::truth::truthy(ctx, *v)?)),
         None => Ok(Value::Bool(false)),
     }

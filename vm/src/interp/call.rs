@@ -61,8 +61,7 @@ pub fn const_value<'gc>(ctx: &mut Ctx<'gc, '_>, c: &Const) -> Value<'gc> {
             ctx.int(b)
         }
         Const::Float(f) => Value::Float(*f),
-        // The compiler rejects imaginary literals, so no complex constant reaches the VM.
-        Const::Complex { .. } => Value::None,
+        Const::Complex { real, imag } => Value::complex(ctx.mc, *real, *imag),
         Const::Str(s) => Value::Str(ctx.intern(s)),
         Const::Bytes(b) => Value::Bytes(Gc::new(ctx.mc, b.to_vec().into_boxed_slice())),
         Const::Tuple(items) => {

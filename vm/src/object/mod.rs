@@ -18,6 +18,14 @@ use crate::interp::dispatch::Threaded;
 use crate::state::Frame;
 use crate::value::{GcCell, Value};
 
+/// A `complex` number: immutable, and boxed so that `Value` stays two words.
+#[derive(Clone, Copy, Debug, PartialEq, Collect)]
+#[collect(require_static)]
+pub struct Complex {
+    pub re: f64,
+    pub im: f64,
+}
+
 #[derive(Collect)]
 #[collect(no_drop)]
 pub struct Tuple<'gc>(pub Box<[Value<'gc>]>);

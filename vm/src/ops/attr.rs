@@ -451,6 +451,9 @@ pub fn setattr<'gc>(
             ctx.type_error(msg)
         }
         _ => {
+            if let Some(msg) = readonly_number_attr(obj, name.as_str()) {
+                return Err(ctx.error("AttributeError", msg));
+            }
             let has = ctx.type_of(obj).lookup(Key::of(&name)).is_some();
             let msg = if has {
                 format!("'{}' object attribute '{}' is read-only", ctx.type_name(obj), name.as_str())
@@ -460,6 +463,24 @@ pub fn setattr<'gc>(
             Err(ctx.error("AttributeError", msg))
         }
     }
+}
+
+/// Why a data attribute of a number cannot be set or deleted: complex's are read-only
+/// members, int's and float's getters without a setter.
+fn readonly_number_attr(obj: Value<'_>, name: &str) -> Option<String> {
+    Some(match (obj, name) {
+        (Value::Complex(_), "real" | "imag") => "readonly attribute".to_string(),
+        (Value::Float(_), "real" | "imag") => {
+            format!("attribute '{name}' of 'float' objects is not writable")
+        }
+        (
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
+            "real" | "imag" | "numerator" | "denominator",
+        ) => {
+            format!("attribute '{name}' of 'int' objects is not writable")
+        }
+        _ => return None,
+    })
 }
 
 pub fn delattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr>) -> PyResult<'gc, ()> {
@@ -484,7 +505,12 @@ pub fn delattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
             c.set(ctx.mc, Value::Undef);
             return Ok(());
         }
-        _ => None,
+        _ => {
+            if let Some(msg) = readonly_number_attr(obj, name.as_str()) {
+                return Err(ctx.error("AttributeError", msg));
+            }
+            None
+        }
     };
     match dict {
         Some(d) if crate::ops::collections::dict_del(ctx, d, key)?.is_some() => Ok(()),

@@ -20,6 +20,7 @@ pub fn builtin_eq<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+        (Value::Complex(_), _) | (_, Value::Complex(_)) => complex_eq(a, b).unwrap_or(false),
         (Value::Float(x), _) => match num_cmp_float(x, b) {
             Some(o) => o == Ordering::Equal,
             None => false,
@@ -43,6 +44,25 @@ pub fn builtin_eq<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
             (Some(x), Some(y)) => int_cmp(&x, &y) == Ordering::Equal,
             _ => false,
         },
+    }
+}
+
+/// `complex.__eq__` (`complex_richcompare`): a complex equals an int or float when its
+/// imaginary part is zero and its real part equals it exactly. `None` (NotImplemented) when
+/// neither side is a complex or the other is not a number.
+fn complex_eq<'gc>(a: Value<'gc>, b: Value<'gc>) -> Option<bool> {
+    let (c, other) = match (a.as_complex(), b.as_complex()) {
+        (Some(x), Some(y)) => return Some(x.re == y.re && x.im == y.im),
+        (Some(c), None) => (c, b),
+        (None, Some(c)) => (c, a),
+        (None, None) => return None,
+    };
+    match other {
+        Value::Float(f) => Some(c.re == f && c.im == 0.0),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            Some(c.im == 0.0 && num_cmp_float(c.re, other) == Some(Ordering::Equal))
+        }
+        _ => None,
     }
 }
 
@@ -146,6 +166,9 @@ pub fn eq<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyResult
                 None => Ok(a.is(b)),
             }
         }
+        // Not `builtin_eq`, whose identity shortcut (that of dict lookups) would make a
+        // complex with a NaN part equal to itself.
+        (Value::Complex(_), _) | (_, Value::Complex(_)) => Ok(complex_eq(a, b).unwrap_or_else(|| a.is(b))),
         _ => Ok(builtin_eq(a, b)),
     }
 }
@@ -286,7 +309,12 @@ pub fn compare<'gc>(
             return Ok(Value::Bool(r));
         }
     }
-    let nan = matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan());
+    // Real numbers are ordered, but a comparison with a NaN is false.
+    let real =
+        |v: Value<'gc>| matches!(v, Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+    let nan = (matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan()))
+        && real(a)
+        && real(b);
     match order(ctx, a, b)? {
         Some(o) => Ok(Value::Bool(match op {
             CompareOp::Lt => o == Ordering::Less,

@@ -1,6 +1,6 @@
 //! `format(value, spec)`: the format-spec mini-language of `format()`, f-strings and
-//! `str.format`, for str, int (and bool) and float as CPython 3.11's `formatter_unicode.c`
-//! implements it, and `__format__` for everything else.
+//! `str.format`, for str, int (and bool), float and complex as CPython 3.11's
+//! `formatter_unicode.c` implements it, and `__format__` for everything else.
 //!
 //! ```text
 //! [[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]
@@ -186,6 +186,8 @@ pub fn format<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, spec: &str) -> PyResul
         }
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => format_int(ctx, v, spec)?,
         Value::Float(f) => format_float(ctx, f, spec, "float")?,
+        Value::Complex(_) if spec.is_empty() => return crate::ops::repr::str_value(ctx, v),
+        Value::Complex(c) => format_complex(ctx, *c, spec)?,
         _ => return format_object(ctx, v, spec),
     };
     Ok(ctx.new_str(text))
@@ -380,6 +382,86 @@ fn format_float<'gc>(ctx: &Ctx<'gc, '_>, x: f64, spec_text: &str, type_name: &st
     let int_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
     let number = Number { negative, prefix: "", digits: &text[..int_end], rest: &text[int_end..] };
     render_number(ctx, &number, &spec, spec.grouping.map(|sep| (sep, 3)))
+}
+
+/// `format(c, spec)` for a complex (CPython's `format_complex_internal`): each part laid
+/// out as a float, the imaginary one always signed (unless it stands alone), padding
+/// applied to the whole. Without a presentation type it is `str(c)`'s form ('r', or 'g'
+/// given a precision) with parentheses unless the real part is +0, which is left out.
+fn format_complex<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    c: crate::object::Complex,
+    spec_text: &str,
+) -> PyResult<'gc, String> {
+    let spec = parse_spec(ctx, spec_text, "complex", None, NUMBER_ALIGN)?;
+    let kind = match spec.kind {
+        None => 'r',
+        Some('n') => 'g',
+        Some(k @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => k,
+        Some(k) => return unknown_code(ctx, k, "complex"),
+    };
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return ctx.value_error("precision too big");
+    }
+    if spec.fill == '0' {
+        return ctx.value_error("Zero padding is not allowed in complex format specifier");
+    }
+    if spec.align == '=' {
+        return ctx.value_error("'=' alignment flag is not allowed in complex format specifier");
+    }
+    let bare = spec.kind.is_none();
+    let skip_re = bare && c.re == 0.0 && c.re.is_sign_positive();
+    let parens = bare && !skip_re;
+    let (style, precision) = match (kind, spec.precision) {
+        ('r', None) => (Style::Repr, 0),
+        ('r', Some(p)) => (Style::General, p),
+        (k, p) => (
+            match k {
+                'e' | 'E' => Style::Exponent,
+                'f' | 'F' => Style::Fixed,
+                _ => Style::General,
+            },
+            p.unwrap_or(6),
+        ),
+    };
+    let flags = Flags {
+        alternate: spec.alternate,
+        no_negative_zero: spec.no_negative_zero,
+        upper: matches!(kind, 'E' | 'F' | 'G'),
+        add_dot_0: false,
+    };
+    // Each part without padding; the imaginary part signed unless it stands alone.
+    let part = |x: f64, sign: Option<char>| -> PyResult<'gc, String> {
+        let (negative, text) = float_to_string(x, style, precision, flags);
+        let int_end = text.find(|ch: char| !ch.is_ascii_digit()).unwrap_or(text.len());
+        let number = Number { negative, prefix: "", digits: &text[..int_end], rest: &text[int_end..] };
+        let unpadded = Spec { fill: ' ', align: '<', width: 0, sign, ..spec.clone() };
+        render_number(ctx, &number, &unpadded, spec.grouping.map(|sep| (sep, 3)))
+    };
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(c.re, spec.sign)?);
+    }
+    body.push_str(&part(c.im, if skip_re { spec.sign } else { Some('+') })?);
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let padding = spec.width.saturating_sub(body.chars().count());
+    let left = match spec.align {
+        '<' => 0,
+        '^' => padding / 2,
+        _ => padding,
+    };
+    let size = body.len().saturating_add(padding.saturating_mul(spec.fill.len_utf8()));
+    let mut out = crate::builtins::method_args::string_with_capacity(ctx, size)?;
+    out.extend(std::iter::repeat_n(spec.fill, left));
+    out.push_str(&body);
+    out.extend(std::iter::repeat_n(spec.fill, padding - left));
+    Ok(out)
 }
 
 /// A number's text in parts: the sign, the `0x`-style prefix, the integer digits (which

@@ -205,6 +205,7 @@ pub fn hash<'gc>(ctx: &mut crate::Ctx<'gc, '_>, v: crate::Value<'gc>) -> crate::
         Value::Bool(b) => b as i64,
         Value::BigInt(b) => bigint_hash(&b),
         Value::Float(f) => float_hash(f),
+        Value::Complex(c) => crate::ops::complex::hash(*c),
         Value::Str(s) => s.hash(),
         Value::Bytes(b) => bytes_hash(&b),
         Value::Tuple(t) => {

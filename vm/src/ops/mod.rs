@@ -4,6 +4,7 @@
 pub mod attr;
 pub mod collections;
 pub mod compare;
+pub mod complex;
 pub mod exceptions;
 pub mod float_str;
 pub mod format;

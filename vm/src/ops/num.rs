@@ -1,4 +1,5 @@
-//! Numbers: int (unboxed i64, promoted to a `BigInt` on overflow), bool as an int, float;
+//! Numbers: int (unboxed i64, promoted to a `BigInt` on overflow), bool as an int, float,
+//! complex (`ops::complex`, reached only once the int and float paths have not applied);
 //! and the binary operators on sequences that Python spells with the same symbols.
 
 use cellvm_compiler::bytecode::BinaryOp;
@@ -73,6 +74,11 @@ pub fn unary<'gc>(ctx: &mut Ctx<'gc, '_>, op: Unary, v: Value<'gc>) -> PyResult<
         (Unary::Pos, Value::Int(_) | Value::Float(_) | Value::BigInt(_)) => Ok(v),
         (Unary::Pos, Value::Bool(b)) => Ok(Value::Int(b as i64)),
         (Unary::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+        (Unary::Pos, Value::Complex(_)) => Ok(v),
+        (Unary::Neg, Value::Complex(c)) => {
+            let n = crate::ops::complex::negate(*c);
+            Ok(Value::complex(ctx.mc, n.re, n.im))
+        }
         (Unary::Neg, _) if as_int(v).is_some() => Ok(match as_int(v).expect("checked") {
             IntArg::Small(i) => match i.checked_neg() {
                 Some(n) => Value::Int(n),
@@ -229,6 +235,11 @@ pub fn binary_op<'gc>(
     if float_arith && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_))) {
         if let (Some(x), Some(y)) = (as_float(ctx, a)?, as_float(ctx, b)?) {
             return float_op(ctx, base, x, y);
+        }
+    }
+    if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+        if let Some(v) = crate::ops::complex::binary(ctx, base, a, b)? {
+            return Ok(v);
         }
     }
     if let Some(v) = crate::ops::seq::binary(ctx, op, a, b)? {
@@ -500,8 +511,11 @@ fn float_pow<'gc>(ctx: &mut Ctx<'gc, '_>, a: f64, b: f64) -> PyResult<'gc, Value
     if a == 0.0 && b < 0.0 {
         return Err(ctx.error("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
     }
-    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-        return ctx.value_error("math domain error: complex results are not supported by cellvm");
+    if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
+        // Negative numbers raised to fractional powers become complex.
+        use crate::object::Complex;
+        let r = crate::ops::complex::pow(ctx, Complex { re: a, im: 0.0 }, Complex { re: b, im: 0.0 })?;
+        return Ok(Value::complex(ctx.mc, r.re, r.im));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {

@@ -178,6 +178,7 @@ fn write_repr<'gc>(
         Value::Int(i) => push_int(out, i),
         Value::BigInt(b) => out.push_str(&int_to_decimal(ctx, &b)?),
         Value::Float(f) => out.push_str(&float_repr(f)),
+        Value::Complex(c) => out.push_str(&crate::ops::complex::repr(*c)),
         Value::Str(s) => out.push_str(&str_repr(s.as_str())),
         Value::Bytes(b) => out.push_str(&bytes_repr(&b)),
         Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) => {

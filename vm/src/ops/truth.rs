@@ -10,6 +10,7 @@ pub fn truthy<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, bool>
         Value::Int(i) => i != 0,
         Value::BigInt(_) => true,
         Value::Float(f) => f != 0.0,
+        Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
         Value::Str(s) => !s.is_empty(),
         Value::Bytes(b) => !b.is_empty(),
         Value::Tuple(t) => !t.0.is_empty(),
