@@ -248,8 +248,11 @@ fn object_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
             Ok(Value::Instance(Gc::new(ctx.mc, crate::object::Instance { class: cls, dict })))
         }
         Layout::Exception => {
-            let positional = args.positional();
-            Ok(Value::Exception(ctx.new_exc(cls, positional.get(1..).unwrap_or(&[]).to_vec())))
+            let positional = args.positional().get(1..).unwrap_or(&[]);
+            if Class::is_subclass(cls, ctx.exc_class("BaseExceptionGroup")) {
+                return Ok(Value::Exception(super::exception_group::new_group(ctx, cls, positional)?));
+            }
+            Ok(Value::Exception(ctx.new_exc(cls, positional.to_vec())))
         }
         _ => {
             let n = cls.name_str();
@@ -380,7 +383,7 @@ fn exception_init<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<
 fn exception_str<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     expect_args(ctx, "__str__", &args, 1, 1)?;
     let e = this_exception(ctx, &args, "__str__")?;
-    let s = ops::repr::exception_default_str(ctx, e)?;
+    let s = ops::repr::exception_args_str(ctx, e)?;
     Ok(ctx.new_str(s))
 }
 

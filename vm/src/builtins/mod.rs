@@ -5,6 +5,7 @@ pub mod classes;
 pub mod codecs;
 pub mod compile;
 pub mod dict_methods;
+pub mod exception_group;
 pub mod exceptions;
 mod functions;
 pub mod generator;
@@ -53,6 +54,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     functions::install(ctx);
     types::install(ctx);
     classes::install(ctx);
+    exception_group::install(ctx);
     generator::install(ctx);
     let builtins = ctx.st.builtins;
     let names: Vec<&'static str> = exceptions::names().collect();

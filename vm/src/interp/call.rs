@@ -617,12 +617,18 @@ fn construct<'gc>(
             call_value(ctx, new, &with_cls(Value::Type(cls)), kwnames)?
         }
         None if cls.layout == Layout::Exception => {
+            let positional = &args[..args.len() - kwnames.len()];
+            // A group's `__new__` checks its arguments before `__init__` refuses keywords.
+            let group = if Class::is_subclass(cls, ctx.exc_class("BaseExceptionGroup")) {
+                Some(crate::builtins::exception_group::new_group(ctx, cls, positional)?)
+            } else {
+                None
+            };
             if user_init.is_none() && !kwnames.is_empty() {
                 let msg = format!("{}() takes no keyword arguments", cls.name_str());
                 return ctx.type_error(msg);
             }
-            let positional = &args[..args.len() - kwnames.len()];
-            Value::Exception(ctx.new_exc(cls, positional.to_vec()))
+            Value::Exception(group.unwrap_or_else(|| ctx.new_exc(cls, positional.to_vec())))
         }
         None => {
             if user_init.is_none() && !args.is_empty() {
