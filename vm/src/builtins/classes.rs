@@ -234,7 +234,8 @@ fn object_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
         let msg = format!("object.__new__(X): X is not a type object ({})", ctx.type_name(first));
         return ctx.type_error(msg);
     };
-    if args.args.len() > 1 {
+    // (For exceptions this is BaseException.__new__, which takes any arguments.)
+    if args.args.len() > 1 && cls.layout != Layout::Exception {
         if Class::user_lookup(cls, crate::dunder!("__new__")).is_some() {
             return ctx.type_error("object.__new__() takes exactly one argument (the type to instantiate)");
         }

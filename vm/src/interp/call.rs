@@ -647,6 +647,14 @@ fn construct<'gc>(
             let msg = format!("__init__() should return None, not '{}'", ctx.type_name(r));
             return ctx.type_error(msg);
         }
+    } else if let (Some(_), Value::Exception(e)) = (user_new, obj) {
+        // BaseException.__init__ after a user's __new__: the call's arguments become args.
+        if !kwnames.is_empty() {
+            let msg = format!("{}() takes no keyword arguments", cls.name_str());
+            return ctx.type_error(msg);
+        }
+        let t = ctx.tuple(&args[..args.len() - kwnames.len()]);
+        e.borrow_mut(ctx.mc).args = t;
     }
     Ok(obj)
 }
