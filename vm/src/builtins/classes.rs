@@ -36,7 +36,12 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     methods(
         ctx,
         base_exception,
-        &[("__init__", exception_init), ("__str__", exception_str), ("__repr__", exception_repr)],
+        &[
+            ("__init__", exception_init),
+            ("__str__", exception_str),
+            ("__repr__", exception_repr),
+            ("add_note", exception_add_note),
+        ],
     );
     methods(ctx, super_, &[("__new__", super_new)]);
     methods(ctx, staticmethod, &[("__new__", staticmethod_new)]);
@@ -393,6 +398,37 @@ fn exception_repr<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<
     let e = this_exception(ctx, &args, "__repr__")?;
     let s = ops::repr::exception_default_repr(ctx, e)?;
     Ok(ctx.new_str(s))
+}
+
+/// `BaseException.add_note(note)`: appends to `__notes__`, made a list if missing.
+fn exception_add_note<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    let e = this_exception(ctx, &args, "add_note")?;
+    let pos = args.positional();
+    if !args.kwnames.is_empty() || pos.len() != 2 {
+        if !args.kwnames.is_empty() {
+            return ctx.type_error("BaseException.add_note() takes no keyword arguments");
+        }
+        let msg = format!("BaseException.add_note() takes exactly one argument ({} given)", pos.len() - 1);
+        return ctx.type_error(msg);
+    }
+    let note = pos[1];
+    if !ctx.is_instance_of(note, ctx.st.types.str) {
+        return ctx.type_error(format!("note must be a str, not '{}'", ctx.type_name(note)));
+    }
+    let name = ctx.intern("__notes__");
+    let notes = match ops::attr::getattr_opt(ctx, Value::Exception(e), name)? {
+        Some(n) => n,
+        None => {
+            let n = ctx.new_list(Vec::new());
+            ops::attr::setattr(ctx, Value::Exception(e), name, n)?;
+            n
+        }
+    };
+    match notes {
+        Value::List(l) => l.borrow_mut(ctx.mc).push(note),
+        _ => return ctx.type_error("Cannot add note: __notes__ is not a list"),
+    }
+    Ok(Value::None)
 }
 
 fn descriptor<'gc>(ctx: &Ctx<'gc, '_>, d: Descriptor<'gc>) -> Value<'gc> {

@@ -66,8 +66,9 @@ pub fn new_group<'gc>(
     }
     let (message, excs) = (args[0], args[1]);
     if !ctx.is_instance_of(message, ctx.st.types.str) {
-        let msg =
-            format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", ctx.type_name(message));
+        // (PyArg_ParseTuple names None itself, other values by their type.)
+        let got = if message.is_none() { "None" } else { ctx.type_name(message) };
+        let msg = format!("BaseExceptionGroup.__new__() argument 1 must be str, not {got}");
         return ctx.type_error(msg);
     }
     if !is_sequence(ctx, excs) {
