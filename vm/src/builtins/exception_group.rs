@@ -131,10 +131,8 @@ fn group_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
             return ctx.type_error(msg);
         }
         Some(other) => {
-            let msg = format!(
-                "BaseExceptionGroup.__new__(X): X is not a type object ({})",
-                ctx.type_name(*other)
-            );
+            let msg =
+                format!("BaseExceptionGroup.__new__(X): X is not a type object ({})", ctx.type_name(*other));
             return ctx.type_error(msg);
         }
         None => return ctx.type_error("BaseExceptionGroup.__new__(): not enough arguments"),
@@ -146,7 +144,11 @@ fn group_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
 }
 
 /// The receiver of a BaseExceptionGroup method and its group.
-fn this_group<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>, method: &str) -> PyResult<'gc, (PyErr<'gc>, ExcGroup<'gc>)> {
+fn this_group<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    v: Value<'gc>,
+    method: &str,
+) -> PyResult<'gc, (PyErr<'gc>, ExcGroup<'gc>)> {
     if let Value::Exception(e) = v {
         if let Some(g) = group_of(e) {
             return Ok((e, g));
@@ -169,7 +171,8 @@ fn group_str_method<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResul
     };
     let Some(g) = g else {
         let got = args.positional().first().map_or("NoneType", |v| ctx.type_name(*v));
-        let msg = format!("descriptor '__str__' requires a 'BaseExceptionGroup' object but received a '{got}'");
+        let msg =
+            format!("descriptor '__str__' requires a 'BaseExceptionGroup' object but received a '{got}'");
         return ctx.type_error(msg);
     };
     super::expect_args(ctx, "__str__", &args, 1, 1)?;
@@ -272,7 +275,11 @@ fn split_recursive<'gc>(
 
 /// `exceptiongroup_subset`: `orig.derive(excs)` with `orig`'s traceback, context, cause and
 /// notes; None for no exceptions.
-fn subset<'gc>(ctx: &mut Ctx<'gc, '_>, orig: PyErr<'gc>, excs: Vec<Value<'gc>>) -> PyResult<'gc, Option<PyErr<'gc>>> {
+fn subset<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    orig: PyErr<'gc>,
+    excs: Vec<Value<'gc>>,
+) -> PyResult<'gc, Option<PyErr<'gc>>> {
     if excs.is_empty() {
         return Ok(None);
     }
@@ -388,7 +395,12 @@ pub fn exception_group_match<'gc>(
 }
 
 /// Add the ids of the leaf exceptions of `e` to `ids`.
-fn collect_leaf_ids<'gc>(ctx: &Ctx<'gc, '_>, e: Value<'gc>, ids: &mut HashSet<usize>, depth: usize) -> PyResult<'gc, ()> {
+fn collect_leaf_ids<'gc>(
+    ctx: &Ctx<'gc, '_>,
+    e: Value<'gc>,
+    ids: &mut HashSet<usize>,
+    depth: usize,
+) -> PyResult<'gc, ()> {
     let Value::Exception(e) = e else { return Ok(()) };
     match group_of(e) {
         None => {

@@ -216,7 +216,9 @@ pub fn value_attr<'gc>(
                 "__suppress_context__" => Value::Bool(b.suppress_context),
                 "__traceback__" => Value::None,
                 "message" if b.group.is_some() => b.group.map_or(Value::None, |g| g.message),
-                "exceptions" if b.group.is_some() => b.group.map_or(Value::None, |g| Value::Tuple(g.exceptions)),
+                "exceptions" if b.group.is_some() => {
+                    b.group.map_or(Value::None, |g| Value::Tuple(g.exceptions))
+                }
                 _ => match b.dict {
                     Some(d) => match d.borrow().get_str(name) {
                         Some(v) => v,

@@ -209,7 +209,8 @@ fn exception_only<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
     match items {
         Some(items) => {
             for note in items {
-                let text = crate::ops::repr::str_of(ctx, note).unwrap_or_else(|_| "<note str() failed>".into());
+                let text =
+                    crate::ops::repr::str_of(ctx, note).unwrap_or_else(|_| "<note str() failed>".into());
                 for line in text.split('\n') {
                     out.push_str(line);
                     out.push('\n');
@@ -217,7 +218,8 @@ fn exception_only<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
             }
         }
         None => {
-            let text = crate::ops::repr::repr(ctx, notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+            let text =
+                crate::ops::repr::repr(ctx, notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
             out.push_str(&text);
             out.push('\n');
         }
