@@ -74,6 +74,7 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
                 suppress_context: false,
                 traceback: Vec::new(),
                 dict: None,
+                group: None,
             }),
         )
     }

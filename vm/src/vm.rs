@@ -211,7 +211,7 @@ fn uncaught<'gc>(ctx: &mut Ctx<'gc, '_>, e: crate::PyErr<'gc>) -> RunError {
             }
         };
     }
-    let report = crate::ops::exceptions::format_exception(ctx, e);
+    let report = crate::ops::traceback::format_exception(ctx, e);
     RunError::Uncaught { report, status: 1 }
 }
 

@@ -36,7 +36,12 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     methods(
         ctx,
         base_exception,
-        &[("__init__", exception_init), ("__str__", exception_str), ("__repr__", exception_repr)],
+        &[
+            ("__init__", exception_init),
+            ("__str__", exception_str),
+            ("__repr__", exception_repr),
+            ("add_note", exception_add_note),
+        ],
     );
     methods(ctx, super_, &[("__new__", super_new)]);
     methods(ctx, staticmethod, &[("__new__", staticmethod_new)]);
@@ -234,7 +239,8 @@ fn object_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
         let msg = format!("object.__new__(X): X is not a type object ({})", ctx.type_name(first));
         return ctx.type_error(msg);
     };
-    if args.args.len() > 1 {
+    // (For exceptions this is BaseException.__new__, which takes any arguments.)
+    if args.args.len() > 1 && cls.layout != Layout::Exception {
         if Class::user_lookup(cls, crate::dunder!("__new__")).is_some() {
             return ctx.type_error("object.__new__() takes exactly one argument (the type to instantiate)");
         }
@@ -248,8 +254,11 @@ fn object_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
             Ok(crate::finalize::new_instance(ctx, cls, dict))
         }
         Layout::Exception => {
-            let positional = args.positional();
-            Ok(Value::Exception(ctx.new_exc(cls, positional.get(1..).unwrap_or(&[]).to_vec())))
+            let positional = args.positional().get(1..).unwrap_or(&[]);
+            if Class::is_subclass(cls, ctx.exc_class("BaseExceptionGroup")) {
+                return Ok(Value::Exception(super::exception_group::new_group(ctx, cls, positional)?));
+            }
+            Ok(Value::Exception(ctx.new_exc(cls, positional.to_vec())))
         }
         _ => {
             let n = cls.name_str();
@@ -380,7 +389,7 @@ fn exception_init<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<
 fn exception_str<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     expect_args(ctx, "__str__", &args, 1, 1)?;
     let e = this_exception(ctx, &args, "__str__")?;
-    let s = ops::repr::exception_default_str(ctx, e)?;
+    let s = ops::repr::exception_args_str(ctx, e)?;
     Ok(ctx.new_str(s))
 }
 
@@ -389,6 +398,37 @@ fn exception_repr<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<
     let e = this_exception(ctx, &args, "__repr__")?;
     let s = ops::repr::exception_default_repr(ctx, e)?;
     Ok(ctx.new_str(s))
+}
+
+/// `BaseException.add_note(note)`: appends to `__notes__`, made a list if missing.
+fn exception_add_note<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    let e = this_exception(ctx, &args, "add_note")?;
+    let pos = args.positional();
+    if !args.kwnames.is_empty() || pos.len() != 2 {
+        if !args.kwnames.is_empty() {
+            return ctx.type_error("BaseException.add_note() takes no keyword arguments");
+        }
+        let msg = format!("BaseException.add_note() takes exactly one argument ({} given)", pos.len() - 1);
+        return ctx.type_error(msg);
+    }
+    let note = pos[1];
+    if !ctx.is_instance_of(note, ctx.st.types.str) {
+        return ctx.type_error(format!("note must be a str, not '{}'", ctx.type_name(note)));
+    }
+    let name = ctx.intern("__notes__");
+    let notes = match ops::attr::getattr_opt(ctx, Value::Exception(e), name)? {
+        Some(n) => n,
+        None => {
+            let n = ctx.new_list(Vec::new());
+            ops::attr::setattr(ctx, Value::Exception(e), name, n)?;
+            n
+        }
+    };
+    match notes {
+        Value::List(l) => l.borrow_mut(ctx.mc).push(note),
+        _ => return ctx.type_error("Cannot add note: __notes__ is not a list"),
+    }
+    Ok(Value::None)
 }
 
 fn descriptor<'gc>(ctx: &Ctx<'gc, '_>, d: Descriptor<'gc>) -> Value<'gc> {

@@ -143,6 +143,9 @@ pub fn set_exception_attr<'gc>(
             let t = ops::truth::truthy(ctx, v)?;
             e.borrow_mut(ctx.mc).suppress_context = t;
         }
+        "message" | "exceptions" if e.borrow().group.is_some() => {
+            return Err(ctx.error("AttributeError", "readonly attribute"));
+        }
         "args" => {
             let items = ops::iter::to_vec(ctx, v)?;
             let t = ctx.tuple(items);
@@ -212,6 +215,10 @@ pub fn value_attr<'gc>(
                 "__context__" => b.context,
                 "__suppress_context__" => Value::Bool(b.suppress_context),
                 "__traceback__" => Value::None,
+                "message" if b.group.is_some() => b.group.map_or(Value::None, |g| g.message),
+                "exceptions" if b.group.is_some() => {
+                    b.group.map_or(Value::None, |g| Value::Tuple(g.exceptions))
+                }
                 _ => match b.dict {
                     Some(d) => match d.borrow().get_str(name) {
                         Some(v) => v,

@@ -6,6 +6,7 @@ pub mod codecs;
 pub mod compile;
 pub mod complex;
 pub mod dict_methods;
+pub mod exception_group;
 pub mod exceptions;
 mod functions;
 pub mod generator;
@@ -54,6 +55,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     functions::install(ctx);
     types::install(ctx);
     classes::install(ctx);
+    exception_group::install(ctx);
     generator::install(ctx);
     let builtins = ctx.st.builtins;
     let names: Vec<&'static str> = exceptions::names().collect();

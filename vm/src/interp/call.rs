@@ -636,12 +636,18 @@ fn construct<'gc>(
             call_value(ctx, new, &with_cls(Value::Type(cls)), kwnames)?
         }
         None if cls.layout == Layout::Exception => {
+            let positional = &args[..args.len() - kwnames.len()];
+            // A group's `__new__` checks its arguments before `__init__` refuses keywords.
+            let group = if Class::is_subclass(cls, ctx.exc_class("BaseExceptionGroup")) {
+                Some(crate::builtins::exception_group::new_group(ctx, cls, positional)?)
+            } else {
+                None
+            };
             if user_init.is_none() && !kwnames.is_empty() {
                 let msg = format!("{}() takes no keyword arguments", cls.name_str());
                 return ctx.type_error(msg);
             }
-            let positional = &args[..args.len() - kwnames.len()];
-            Value::Exception(ctx.new_exc(cls, positional.to_vec()))
+            Value::Exception(group.unwrap_or_else(|| ctx.new_exc(cls, positional.to_vec())))
         }
         None => {
             if user_init.is_none() && !args.is_empty() {
@@ -661,6 +667,14 @@ fn construct<'gc>(
             let msg = format!("__init__() should return None, not '{}'", ctx.type_name(r));
             return ctx.type_error(msg);
         }
+    } else if let (Some(_), Value::Exception(e)) = (user_new, obj) {
+        // BaseException.__init__ after a user's __new__: the call's arguments become args.
+        if !kwnames.is_empty() {
+            let msg = format!("{}() takes no keyword arguments", cls.name_str());
+            return ctx.type_error(msg);
+        }
+        let t = ctx.tuple(&args[..args.len() - kwnames.len()]);
+        e.borrow_mut(ctx.mc).args = t;
     }
     Ok(obj)
 }

@@ -1038,12 +1038,33 @@ pub fn CHECK_EXC_MATCH<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'
     next!(pc)
 }
 
-pub fn CHECK_EG_MATCH<'gc>(ex: &mut Exec<'gc, '_>, _pc: usize, _arg: u32) -> R<'gc> {
-    Err(Stop::Raise(ex.ctx.error("SystemError", "except* is not supported")))
+/// `except* T`: `exc, T -> rest, match` with the matched part as the handled exception, or
+/// `exc, T -> exc, None` when nothing matches.
+#[inline(never)]
+pub fn CHECK_EG_MATCH<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
+    use crate::builtins::exception_group as eg;
+    let typ = ex.pop();
+    eg::check_except_star_type(&ex.ctx, typ)?;
+    let exc = ex.top();
+    let (matched, rest) = eg::exception_group_match(&mut ex.ctx, exc, typ)?;
+    if matched.is_none() {
+        ex.push(Value::None);
+    } else {
+        ex.set_peek(1, rest);
+        ex.push(matched);
+        ex.ctx.st.exc_info = matched;
+    }
+    next!(pc)
 }
 
-pub fn PREP_RERAISE_STAR<'gc>(ex: &mut Exec<'gc, '_>, _pc: usize, _arg: u32) -> R<'gc> {
-    Err(Stop::Raise(ex.ctx.error("SystemError", "except* is not supported")))
+/// The end of the `except*` clauses: `orig, raised list -> what to raise (or None)`.
+#[inline(never)]
+pub fn PREP_RERAISE_STAR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
+    let excs = ex.pop();
+    let orig = ex.pop();
+    let v = crate::builtins::exception_group::prep_reraise_star(&mut ex.ctx, orig, excs)?;
+    ex.push(v);
+    next!(pc)
 }
 
 pub fn RAISE_VARARGS<'gc>(ex: &mut Exec<'gc, '_>, _pc: usize, arg: u32) -> R<'gc> {

@@ -305,6 +305,16 @@ pub struct Exc<'gc> {
     /// Innermost frame last, as CPython's traceback chain reads.
     pub traceback: Vec<TraceEntry<'gc>>,
     pub dict: Option<GcCell<'gc, Dict<'gc>>>,
+    /// What a `BaseExceptionGroup` holds besides its args (None for other exceptions).
+    pub group: Option<ExcGroup<'gc>>,
+}
+
+/// `BaseExceptionGroup`'s `message` and `exceptions` (the second argument as a tuple).
+#[derive(Clone, Copy, Collect)]
+#[collect(no_drop)]
+pub struct ExcGroup<'gc> {
+    pub message: Value<'gc>,
+    pub exceptions: Gc<'gc, Tuple<'gc>>,
 }
 
 #[derive(Collect, Clone, Copy, Debug)]

@@ -327,6 +327,9 @@ fn exception_attr<'gc>(
         "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__" => {
             crate::builtins::introspect::value_attr(ctx, Value::Exception(e), name)
         }
+        "message" | "exceptions" if e.borrow().group.is_some() => {
+            crate::builtins::introspect::value_attr(ctx, Value::Exception(e), name)
+        }
         "value" if ctx.exc_matches(e, "StopIteration") => {
             Ok(Some(crate::ops::exceptions::stop_iteration_value(e)))
         }
@@ -495,6 +498,9 @@ pub fn delattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
             return generic_delattr(ctx, obj, Some(inst.dict), name);
         }
         Value::Exception(e) => {
+            if matches!(name.as_str(), "message" | "exceptions") && e.borrow().group.is_some() {
+                return Err(ctx.error("AttributeError", "readonly attribute"));
+            }
             let dict = e.borrow().dict;
             return generic_delattr(ctx, obj, dict, name);
         }

@@ -15,4 +15,5 @@ pub mod percent;
 pub mod repr;
 pub mod seq;
 pub mod subscript;
+pub mod traceback;
 pub mod truth;

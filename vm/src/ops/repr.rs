@@ -66,8 +66,17 @@ fn call_str_method<'gc>(ctx: &mut Ctx<'gc, '_>, m: Value<'gc>, name: &str) -> Py
     }
 }
 
-/// `BaseException.__str__`: empty, the one argument, or the args tuple.
+/// The `str()` of an exception whose class defines no `__str__`: a group's
+/// (`BaseExceptionGroup.__str__`) or `BaseException.__str__`.
 pub fn exception_default_str<'gc>(ctx: &mut Ctx<'gc, '_>, e: crate::PyErr<'gc>) -> PyResult<'gc, String> {
+    match crate::builtins::exception_group::group_of(e) {
+        Some(g) => crate::builtins::exception_group::group_str(ctx, g),
+        None => exception_args_str(ctx, e),
+    }
+}
+
+/// `BaseException.__str__`: empty, the one argument, or the args tuple.
+pub fn exception_args_str<'gc>(ctx: &mut Ctx<'gc, '_>, e: crate::PyErr<'gc>) -> PyResult<'gc, String> {
     let (class, args) = {
         let b = e.borrow();
         (b.class, b.args)
