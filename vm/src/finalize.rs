@@ -134,7 +134,7 @@ pub fn run_pending<'gc>(ctx: &mut Ctx<'gc, '_>) -> bool {
 fn report_unraisable<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>, del: Value<'gc>) {
     use std::io::Write;
     let what = crate::ops::repr::repr(ctx, del).unwrap_or_else(|_| crate::ops::repr::default_repr(ctx, del));
-    let report = crate::ops::exceptions::format_exception(ctx, e);
+    let report = crate::ops::traceback::format_exception(ctx, e);
     ctx.st.out.flush();
     let _ = write!(std::io::stderr(), "Exception ignored in: {what}\n{report}");
 }
