@@ -116,7 +116,7 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
             Value::Method(_) => t.method,
             Value::Code(_) => t.code,
             Value::Module(_) => t.module,
-            Value::Type(_) => t.type_,
+            Value::Type(c) => c.meta.unwrap_or(t.type_),
             Value::Instance(i) => i.class,
             Value::Exception(e) => e.borrow().class,
             Value::Range(_) => t.range,

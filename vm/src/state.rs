@@ -212,6 +212,7 @@ pub fn new_class<'gc>(
             dict: Gc::new(mc, RefLock::new(Dict::new())),
             layout,
             builtin: true,
+            meta: None,
         },
     )
 }

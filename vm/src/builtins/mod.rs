@@ -1,6 +1,7 @@
 //! The `builtins` module and the methods of the built-in types.
 
 mod bytes_methods;
+pub mod class_creation;
 pub mod classes;
 pub mod codecs;
 pub mod compile;
@@ -53,6 +54,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     functions::install(ctx);
     types::install(ctx);
     classes::install(ctx);
+    class_creation::install(ctx);
     generator::install(ctx);
     let builtins = ctx.st.builtins;
     let names: Vec<&'static str> = exceptions::names().collect();

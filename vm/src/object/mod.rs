@@ -167,6 +167,8 @@ pub struct Module<'gc> {
 pub enum Layout {
     Object,
     Exception,
+    /// Subclasses of `type` (metaclasses): their instances are classes.
+    Type,
     Builtin,
 }
 
@@ -183,6 +185,8 @@ pub struct Class<'gc> {
     pub layout: Layout,
     /// Built-in types cannot take new attributes.
     pub builtin: bool,
+    /// The metaclass, when it is not `type` (a user subclass of `type`): `type(cls)`.
+    pub meta: Option<Gc<'gc, Class<'gc>>>,
 }
 
 impl<'gc> Class<'gc> {
