@@ -112,6 +112,13 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
             Value::FrozenSet(_) => t.frozenset,
             Value::Cell(_) => t.cell,
             Value::Function(_) => t.function,
+            Value::Builtin(b) if b.slot => {
+                if b.bound.is_undef() {
+                    t.wrapper_descriptor
+                } else {
+                    t.method_wrapper
+                }
+            }
             Value::Builtin(_) => t.builtin_function,
             Value::Method(_) => t.method,
             Value::Code(_) => t.code,

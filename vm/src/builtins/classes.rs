@@ -29,6 +29,10 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
             ("__str__", object_str),
             ("__eq__", object_eq),
             ("__ne__", object_ne),
+            ("__lt__", object_order),
+            ("__le__", object_order),
+            ("__gt__", object_order),
+            ("__ge__", object_order),
             ("__hash__", object_hash),
         ],
     );
@@ -77,6 +81,8 @@ fn acceptable_base<'gc>(ctx: &Ctx<'gc, '_>, base: Gc<'gc, Class<'gc>>) -> bool {
         t.generator,
         t.function,
         t.builtin_function,
+        t.wrapper_descriptor,
+        t.method_wrapper,
         t.method,
         t.code,
         t.cell,
@@ -335,6 +341,12 @@ fn object_ne<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
         return Ok(r);
     }
     Ok(Value::Bool(!ops::truth::truthy(ctx, r)?))
+}
+
+/// `object.__lt__` and the other orderings: NotImplemented.
+fn object_order<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    expect_args(ctx, "__lt__", &args, 2, 2)?;
+    Ok(Value::NotImplemented)
 }
 
 fn object_hash<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {

@@ -126,7 +126,12 @@ fn ascii<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Valu
 
 fn abs<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, "abs", &args, 1, 1)?;
-    match a[0] {
+    abs_value(ctx, a[0])
+}
+
+/// `abs(v)`.
+pub fn abs_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+    match v {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v if ops::num::as_int(v).is_some() => {
             let neg = match ops::num::as_int(v) {
@@ -158,8 +163,7 @@ fn class_matches<'gc>(
     fname: &str,
 ) -> PyResult<'gc, bool> {
     match spec {
-        Value::Type(c) => Ok(Class::is_subclass(class, c)
-            || (Gc::ptr_eq(c, ctx.st.types.int) && Gc::ptr_eq(class, ctx.st.types.bool_))),
+        Value::Type(c) => Ok(Class::is_subclass(class, c)),
         Value::Tuple(t) => {
             for x in t.0.iter() {
                 if class_matches(ctx, class, *x, fname)? {

@@ -145,6 +145,9 @@ pub struct Builtin<'gc> {
     pub bound: Value<'gc>,
     /// The type a method belongs to, or the module of a function (for reprs).
     pub owner: Value<'gc>,
+    /// A slot wrapper (`int.__add__`): a special method whose protocol the type implements
+    /// inline, there for explicit calls and `super()`; special-method lookups skip it.
+    pub slot: bool,
 }
 
 #[derive(Collect)]

@@ -28,7 +28,7 @@ fn bind<'gc>(ctx: &Ctx<'gc, '_>, attr: Value<'gc>, obj: Value<'gc>) -> Value<'gc
     match attr {
         Value::Function(_) => Value::Method(Gc::new(ctx.mc, BoundMethod { func: attr, receiver: obj })),
         Value::Builtin(b) if b.bound.is_undef() && matches!(b.owner, Value::Type(_)) => Value::Builtin(
-            Gc::new(ctx.mc, Builtin { name: b.name, func: b.func, bound: obj, owner: b.owner }),
+            Gc::new(ctx.mc, Builtin { name: b.name, func: b.func, bound: obj, owner: b.owner, slot: b.slot }),
         ),
         _ => attr,
     }
@@ -565,7 +565,9 @@ pub fn special_method<'gc, 'k>(
 ) -> PyResult<'gc, Option<Value<'gc>>> {
     let class = ctx.type_of(obj);
     match class.lookup(name) {
+        // A slot wrapper stands for what the protocol already does inline.
         None => Ok(None),
+        Some(Value::Builtin(b)) if b.slot => Ok(None),
         Some(attr) if attr.is_none() => Ok(Some(attr)),
         Some(attr) => descr_get(ctx, attr, obj, class).map(Some),
     }

@@ -202,6 +202,15 @@ pub fn binary_op<'gc>(
             return Ok(r);
         }
     }
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        // bool's own `&`, `|` and `^` keep the bool type.
+        match base {
+            BinaryOp::And => return Ok(Value::Bool(x & y)),
+            BinaryOp::Or => return Ok(Value::Bool(x | y)),
+            BinaryOp::Xor => return Ok(Value::Bool(x ^ y)),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         return int_op(ctx, base, x, y);
     }

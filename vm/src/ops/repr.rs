@@ -222,6 +222,22 @@ fn write_repr<'gc>(
         Value::Function(f) => {
             out.push_str(&format!("<function {} at {}>", f.qualname.get().as_str(), addr(v)))
         }
+        Value::Builtin(b) if b.slot => {
+            let owner = match b.owner {
+                Value::Type(t) => t.name_str(),
+                _ => "object",
+            };
+            if b.bound.is_undef() {
+                out.push_str(&format!("<slot wrapper '{}' of '{owner}' objects>", b.name));
+            } else {
+                out.push_str(&format!(
+                    "<method-wrapper '{}' of {} object at {}>",
+                    b.name,
+                    ctx.type_name(b.bound),
+                    addr_or_fake(b.bound)
+                ));
+            }
+        }
         Value::Builtin(b) => {
             if b.bound.is_undef() || matches!(b.bound, Value::Module(_)) {
                 out.push_str(&format!("<built-in function {}>", b.name));
