@@ -350,7 +350,8 @@ fn apply<'gc>(
             return super::numeric::pow_values(ctx, base, exp, modulus);
         }
         Slot::Divmod | Slot::RDivmod => {
-            if !(if owner == INT { is_int(arg) } else { is_number(arg) }) {
+            let handled = if owner == INT { is_int(arg) } else { is_number(arg) };
+            if !handled {
                 return Ok(Value::NotImplemented);
             }
             let (a, b) = if matches!(slot, Slot::Divmod) { (recv, arg) } else { (arg, recv) };
