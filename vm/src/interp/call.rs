@@ -463,7 +463,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
                     && Class::user_lookup(cls, crate::dunder!("__new__")).is_none()
                     && cls
                         .meta
-                        .map_or(true, |m| Class::user_lookup(m, crate::dunder!("__call__")).is_none()) =>
+                        .is_none_or(|m| Class::user_lookup(m, crate::dunder!("__call__")).is_none()) =>
             {
                 // A user class: make the instance, then run __init__ in a frame that keeps it.
                 let init = match Class::lookup_with_owner(cls, crate::dunder!("__init__")) {
