@@ -114,11 +114,18 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
             Value::FrozenSet(_) => t.frozenset,
             Value::Cell(_) => t.cell,
             Value::Function(_) => t.function,
+            Value::Builtin(b) if b.slot => {
+                if b.bound.is_undef() {
+                    t.wrapper_descriptor
+                } else {
+                    t.method_wrapper
+                }
+            }
             Value::Builtin(_) => t.builtin_function,
             Value::Method(_) => t.method,
             Value::Code(_) => t.code,
             Value::Module(_) => t.module,
-            Value::Type(_) => t.type_,
+            Value::Type(c) => c.meta.unwrap_or(t.type_),
             Value::Instance(i) => i.class,
             Value::Exception(e) => e.borrow().class,
             Value::Range(_) => t.range,

@@ -146,9 +146,16 @@ macro_rules! types {
         impl<'gc> Types<'gc> {
             pub fn new(mc: &Mutation<'gc>, interned: &mut HashMap<Box<str>, Gc<'gc, PyStr>>) -> Types<'gc> {
                 let object = new_class(mc, interned, "object", &[], Layout::Object);
+                // `bool` derives from `int` (listed before it); the others from `object`.
+                let mut int = object;
                 $( let $field = if $name == "object" { object } else {
-                    new_class(mc, interned, $name, &[object], Layout::Builtin)
-                }; )*
+                    let base = if $name == "bool" { int } else { object };
+                    new_class(mc, interned, $name, &[base], Layout::Builtin)
+                };
+                if $name == "int" {
+                    int = $field;
+                } )*
+                let _ = int;
                 let mut exceptions = HashMap::new();
                 crate::builtins::exceptions::build_hierarchy(mc, interned, object, &mut exceptions);
                 Types { $( $field, )* exceptions }
@@ -163,8 +170,8 @@ types! {
     none: "NoneType",
     not_implemented: "NotImplementedType",
     ellipsis: "ellipsis",
-    bool_: "bool",
     int: "int",
+    bool_: "bool",
     float: "float",
     complex: "complex",
     str: "str",
@@ -177,6 +184,8 @@ types! {
     cell: "cell",
     function: "function",
     builtin_function: "builtin_function_or_method",
+    wrapper_descriptor: "wrapper_descriptor",
+    method_wrapper: "method-wrapper",
     method: "method",
     code: "code",
     module: "module",
@@ -218,6 +227,7 @@ pub fn new_class<'gc>(
             dict: Gc::new(mc, RefLock::new(Dict::new())),
             layout,
             builtin: true,
+            meta: None,
         },
     )
 }

@@ -1,4 +1,4 @@
-//! Classes: making them (`class` statements and `type(name, bases, dict)`), the methods of
+//! Classes: making them (the class object `type.__new__` makes), the methods of
 //! `object` and `BaseException` that subclasses reach through `super()`, and the built-in
 //! types that shape attribute access: `super`, `staticmethod`, `classmethod`, `property`;
 //! also `vars()` and `dir()`.
@@ -29,6 +29,10 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
             ("__str__", object_str),
             ("__eq__", object_eq),
             ("__ne__", object_ne),
+            ("__lt__", object_order),
+            ("__le__", object_order),
+            ("__gt__", object_order),
+            ("__ge__", object_order),
             ("__hash__", object_hash),
         ],
     );
@@ -82,6 +86,8 @@ fn acceptable_base<'gc>(ctx: &Ctx<'gc, '_>, base: Gc<'gc, Class<'gc>>) -> bool {
         t.generator,
         t.function,
         t.builtin_function,
+        t.wrapper_descriptor,
+        t.method_wrapper,
         t.method,
         t.code,
         t.cell,
@@ -100,6 +106,7 @@ pub fn new_class<'gc>(
     name: Gc<'gc, PyStr>,
     mut bases: Vec<Gc<'gc, Class<'gc>>>,
     ns: GcCell<'gc, Dict<'gc>>,
+    meta: Option<Gc<'gc, Class<'gc>>>,
 ) -> PyResult<'gc, Gc<'gc, Class<'gc>>> {
     for b in &bases {
         if !acceptable_base(ctx, *b) {
@@ -115,8 +122,11 @@ pub fn new_class<'gc>(
         bases.push(ctx.st.types.object);
     }
     let ancestors = crate::builtins::types::mro(ctx, &bases)?;
+    let type_ = ctx.st.types.type_;
     let layout = if ancestors.iter().any(|c| c.layout == Layout::Exception) {
         Layout::Exception
+    } else if ancestors.iter().any(|c| Gc::ptr_eq(*c, type_)) {
+        Layout::Type
     } else {
         Layout::Object
     };
@@ -130,6 +140,27 @@ pub fn new_class<'gc>(
         }
         None => name,
     };
+    // The body's `__class__` cell, filled with the new class below.
+    let key = Value::Str(ctx.intern("__classcell__"));
+    let classcell = match ops::collections::dict_del(ctx, ns, key)? {
+        None => None,
+        Some(Value::Cell(c)) => Some(c),
+        Some(other) => {
+            let msg = format!(
+                "__classcell__ must be a nonlocal cell, not {}",
+                ops::repr::repr(ctx, Value::Type(ctx.type_of(other)))?
+            );
+            return ctx.type_error(msg);
+        }
+    };
+    // `__init_subclass__` and `__class_getitem__` are class methods implicitly.
+    for name in ["__init_subclass__", "__class_getitem__"] {
+        let f = ns.borrow().get_str(name);
+        if let Some(f @ Value::Function(_)) = f {
+            let wrapped = Value::Descriptor(Gc::new(ctx.mc, Descriptor::ClassMethod(f)));
+            set(ctx, ns, name, wrapped);
+        }
+    }
     // A class that defines equality but not hashing is unhashable.
     let defines_eq = ns.borrow().get_str("__eq__").is_some();
     if defines_eq && ns.borrow().get_str("__hash__").is_none() {
@@ -145,8 +176,12 @@ pub fn new_class<'gc>(
             dict: ns,
             layout,
             builtin: false,
+            meta,
         },
     );
+    if let Some(c) = classcell {
+        c.set(ctx.mc, Value::Type(class));
+    }
     // `__set_name__`: descriptors learn the name they are bound to.
     let entries: Vec<(Value<'gc>, Value<'gc>)> = ns.borrow().iter().map(|e| (e.key, e.value)).collect();
     for (key, value) in entries {
@@ -158,57 +193,24 @@ pub fn new_class<'gc>(
             }
             Value::Instance(_) => {
                 if let Some(m) = ops::attr::user_special_method(ctx, value, crate::dunder!("__set_name__"))? {
-                    crate::interp::call_value(ctx, m, &[Value::Type(class), key], &[])?;
+                    if let Err(e) = crate::interp::call_value(ctx, m, &[Value::Type(class), key], &[]) {
+                        // CPython 3.11 reports it as a RuntimeError caused by the error.
+                        let msg = format!(
+                            "Error calling __set_name__ on '{}' instance {} in '{}'",
+                            ctx.type_name(value),
+                            ops::repr::repr(ctx, key)?,
+                            name.as_str()
+                        );
+                        let err = ctx.error("RuntimeError", msg);
+                        ops::exceptions::set_cause(ctx, err, Value::Exception(e))?;
+                        return Err(err);
+                    }
                 }
             }
             _ => {}
         }
     }
     Ok(class)
-}
-
-/// `type(name, bases, dict)`.
-pub fn type_new3<'gc>(
-    ctx: &mut Ctx<'gc, '_>,
-    name: Value<'gc>,
-    bases: Value<'gc>,
-    dict: Value<'gc>,
-) -> PyResult<'gc, Value<'gc>> {
-    let Value::Str(name) = name else {
-        let msg = format!("type.__new__() argument 1 must be str, not {}", ctx.type_name(name));
-        return ctx.type_error(msg);
-    };
-    let Value::Tuple(bases) = bases else {
-        let msg = format!("type.__new__() argument 2 must be tuple, not {}", ctx.type_name(bases));
-        return ctx.type_error(msg);
-    };
-    let Value::Dict(dict) = dict else {
-        let msg = format!("type.__new__() argument 3 must be dict, not {}", ctx.type_name(dict));
-        return ctx.type_error(msg);
-    };
-    let mut classes = Vec::with_capacity(bases.0.len());
-    for b in bases.0.iter() {
-        match b {
-            Value::Type(c) => classes.push(*c),
-            other => {
-                let msg = format!("bases must be types, not {}", ctx.type_name(*other));
-                return ctx.type_error(msg);
-            }
-        }
-    }
-    let ns = ctx.new_dict(Dict::new());
-    let entries: Vec<(Value<'gc>, Value<'gc>)> = dict.borrow().iter().map(|e| (e.key, e.value)).collect();
-    for (k, v) in entries {
-        ops::collections::dict_set(ctx, ns, k, v)?;
-    }
-    if ns.borrow().get_str("__module__").is_none() {
-        let module = ctx.st.frames.last().and_then(|f| f.globals.borrow().get_str("__name__"));
-        if let Some(m) = module {
-            set(ctx, ns, "__module__", m);
-        }
-    }
-    let name = ctx.intern(name.as_str());
-    Ok(Value::Type(new_class(ctx, name, classes, ns)?))
 }
 
 /// The instance dict of an object that has one.
@@ -348,6 +350,12 @@ fn object_ne<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
         return Ok(r);
     }
     Ok(Value::Bool(!ops::truth::truthy(ctx, r)?))
+}
+
+/// `object.__lt__` and the other orderings: NotImplemented.
+fn object_order<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    expect_args(ctx, "__lt__", &args, 2, 2)?;
+    Ok(Value::NotImplemented)
 }
 
 fn object_hash<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {

@@ -111,6 +111,7 @@ pub fn build_hierarchy<'gc>(
                 dict: Gc::new(mc, RefLock::new(Dict::new())),
                 layout: Layout::Exception,
                 builtin: true,
+                meta: None,
             },
         );
         out.insert(name, class);

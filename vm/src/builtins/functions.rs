@@ -4,7 +4,7 @@ use gc_arena::Gc;
 
 use super::{expect_args, keywords, native, set};
 use crate::ctx::{Ctx, PyResult};
-use crate::object::{Args, Class, Dict, Iter};
+use crate::object::{Args, Class, Iter};
 use crate::ops;
 use crate::value::Value;
 
@@ -29,7 +29,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         ("delattr", delattr),
         ("globals", globals),
         ("locals", locals),
-        ("__build_class__", build_class),
+        ("__build_class__", crate::builtins::class_creation::build_class),
         ("any", any),
         ("all", all),
         ("enumerate", enumerate),
@@ -126,7 +126,12 @@ fn ascii<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Valu
 
 fn abs<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let a = expect_args(ctx, "abs", &args, 1, 1)?;
-    match a[0] {
+    abs_value(ctx, a[0])
+}
+
+/// `abs(v)`.
+pub fn abs_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+    match v {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         Value::Complex(c) => Ok(Value::Float(ops::complex::abs(ctx, *c)?)),
         v if ops::num::as_int(v).is_some() => {
@@ -159,8 +164,7 @@ fn class_matches<'gc>(
     fname: &str,
 ) -> PyResult<'gc, bool> {
     match spec {
-        Value::Type(c) => Ok(Class::is_subclass(class, c)
-            || (Gc::ptr_eq(c, ctx.st.types.int) && Gc::ptr_eq(class, ctx.st.types.bool_))),
+        Value::Type(c) => Ok(Class::is_subclass(class, c)),
         Value::Tuple(t) => {
             for x in t.0.iter() {
                 if class_matches(ctx, class, *x, fname)? {
@@ -313,33 +317,6 @@ fn locals<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Val
         return Ok(frame.locals);
     }
     crate::builtins::introspect::frame_locals(ctx, frame)
-}
-
-/// `__build_class__(func, name, *bases, **kwds)`: run the class body in a fresh namespace
-/// and make the class.
-fn build_class<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let pos = args.positional();
-    let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.first().copied(), pos.get(1).copied())
-    else {
-        return ctx.type_error("__build_class__: func and name required");
-    };
-    let mut bases = Vec::new();
-    for b in &pos[2..] {
-        match b {
-            Value::Type(c) => bases.push(*c),
-            other => {
-                let msg = format!("bases must be types, not {}", ctx.type_name(*other));
-                return ctx.type_error(msg);
-            }
-        }
-    }
-    let ns = ctx.new_dict(Dict::new());
-    let cell = crate::interp::run_class_body(ctx, body, ns)?;
-    let class = crate::builtins::classes::new_class(ctx, name, bases, ns)?;
-    if let Value::Cell(c) = cell {
-        c.set(ctx.mc, Value::Type(class));
-    }
-    Ok(Value::Type(class))
 }
 
 fn truth_fold<'gc>(

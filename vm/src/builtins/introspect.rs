@@ -243,7 +243,13 @@ pub fn value_attr<'gc>(
         (Value::Slice(s), "start") => s.start,
         (Value::Slice(s), "stop") => s.stop,
         (Value::Slice(s), "step") => s.step,
-        (Value::Builtin(b), "__name__" | "__qualname__") => ctx.new_str(b.name),
+        (Value::Builtin(b), "__name__") => ctx.new_str(b.name),
+        (Value::Builtin(b), "__qualname__") => match b.owner {
+            // A method's qualified name starts with its type's (`int.__add__`).
+            Value::Type(t) => ctx.new_str(format!("{}.{}", t.qualname.get().as_str(), b.name)),
+            _ => ctx.new_str(b.name),
+        },
+        (Value::Builtin(b), "__objclass__") if b.slot => b.owner,
         (Value::Builtin(b), "__self__") => {
             if b.bound.is_undef() {
                 Value::None

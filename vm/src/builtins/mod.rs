@@ -1,6 +1,7 @@
 //! The `builtins` module and the methods of the built-in types.
 
 mod bytes_methods;
+pub mod class_creation;
 pub mod classes;
 pub mod codecs;
 pub mod compile;
@@ -8,7 +9,7 @@ pub mod complex;
 pub mod dict_methods;
 pub mod exception_group;
 pub mod exceptions;
-mod functions;
+pub mod functions;
 pub mod generator;
 pub mod introspect;
 pub mod list_methods;
@@ -17,6 +18,7 @@ pub mod method_args;
 pub mod modules;
 pub mod numeric;
 pub mod set_methods;
+mod slots;
 mod str_format;
 mod str_methods;
 mod types;
@@ -32,7 +34,7 @@ use crate::value::{GcCell, Value};
 /// A native function value. `owner` is the type for methods (which bind their receiver when
 /// fetched from an instance) or `Undef` for plain functions.
 pub fn native<'gc>(ctx: &Ctx<'gc, '_>, name: &'static str, func: NativeFn, owner: Value<'gc>) -> Value<'gc> {
-    Value::Builtin(Gc::new(ctx.mc, Builtin { name, func, bound: Value::Undef, owner }))
+    Value::Builtin(Gc::new(ctx.mc, Builtin { name, func, bound: Value::Undef, owner, slot: false }))
 }
 
 /// Register `name` in `dict`.
@@ -56,6 +58,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     types::install(ctx);
     classes::install(ctx);
     exception_group::install(ctx);
+    class_creation::install(ctx);
     generator::install(ctx);
     let builtins = ctx.st.builtins;
     let names: Vec<&'static str> = exceptions::names().collect();
@@ -92,6 +95,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     }
     let n = ctx.new_str("builtins");
     set(ctx, builtins, "__name__", n);
+    slots::install(ctx);
 }
 
 /// Check a native's positional argument count and that it takes no keywords; CPython's

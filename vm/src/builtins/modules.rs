@@ -105,6 +105,7 @@ fn stream_class<'gc>(ctx: &mut Ctx<'gc, '_>) -> Gc<'gc, Class<'gc>> {
             dict: ctx.new_dict(Dict::new()),
             layout: Layout::Object,
             builtin: true,
+            meta: None,
         },
     );
     methods(ctx, class, &[("write", stream_write), ("flush", stream_flush)]);

@@ -49,8 +49,9 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         ("__round__", int_round),
     ];
     let (int, bool_, float) = (ctx.st.types.int, ctx.st.types.bool_, ctx.st.types.float);
+    // bool inherits int's methods.
+    super::methods(ctx, int, int_methods);
     for class in [int, bool_] {
-        super::methods(ctx, class, int_methods);
         class_method(ctx, class, "from_bytes", int_from_bytes);
     }
     super::methods(
@@ -76,7 +77,7 @@ pub fn class_method<'gc>(
     func: NativeFn,
 ) {
     let owner = Value::Type(class);
-    let v = Value::Builtin(Gc::new(ctx.mc, Builtin { name, func, bound: owner, owner }));
+    let v = Value::Builtin(Gc::new(ctx.mc, Builtin { name, func, bound: owner, owner, slot: false }));
     set(ctx, class.dict, name, v);
 }
 
@@ -502,10 +503,19 @@ const POW: Signature =
 fn pow<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let a = bind_args(ctx, &POW, &args)?;
     let (base, exp) = (a[0].unwrap_or(Value::None), a[1].unwrap_or(Value::None));
-    let modulus = match a[2] {
-        None | Some(Value::None) => return ops::num::binary_op(ctx, BinaryOp::Power, base, exp),
-        Some(m) => m,
-    };
+    pow_values(ctx, base, exp, a[2].unwrap_or(Value::None))
+}
+
+/// `pow(base, exp, modulus)`; a `None` modulus is `base ** exp`.
+pub fn pow_values<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    base: Value<'gc>,
+    exp: Value<'gc>,
+    modulus: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
+    if modulus.is_none() {
+        return ops::num::binary_op(ctx, BinaryOp::Power, base, exp);
+    }
     if let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exp), as_int(modulus)) {
         return modular_pow(ctx, b.big(), e.big(), m.big());
     }

@@ -26,7 +26,6 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
         (t.frozenset, frozenset_new),
         (t.range, range_new),
         (t.slice, slice_new),
-        (t.type_, type_new),
     ];
     for (class, f) in table {
         methods(ctx, class, &[("__new__", f)]);
@@ -405,13 +404,4 @@ fn slice_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
         _ => unreachable!("checked by expect_args"),
     };
     Ok(Value::Slice(Gc::new(ctx.mc, crate::object::Slice { start, stop, step })))
-}
-
-fn type_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let pos = &args.positional()[1..];
-    match pos.len() {
-        1 => Ok(Value::Type(ctx.type_of(pos[0]))),
-        3 => crate::builtins::classes::type_new3(ctx, pos[0], pos[1], pos[2]),
-        _ => ctx.type_error("type() takes 1 or 3 arguments"),
-    }
 }

@@ -470,7 +470,10 @@ impl<'gc, 'a> Exec<'gc, 'a> {
             Value::Type(cls)
                 if cls.layout == Layout::Object
                     && !cls.builtin
-                    && Class::user_lookup(cls, crate::dunder!("__new__")).is_none() =>
+                    && Class::user_lookup(cls, crate::dunder!("__new__")).is_none()
+                    && cls
+                        .meta
+                        .is_none_or(|m| Class::user_lookup(m, crate::dunder!("__call__")).is_none()) =>
             {
                 // A user class: make the instance, then run __init__ in a frame that keeps it.
                 let init = match Class::lookup_with_owner(cls, crate::dunder!("__init__")) {
@@ -603,15 +606,36 @@ pub fn call_native<'gc>(
     }
 }
 
-/// `cls(*args)`: built-in constructors are the types' `__new__` natives; exceptions and user
-/// classes are built here: `__new__` (a user's, or the built-in instance or exception), then
-/// `__init__` when the new object is an instance of `cls`.
+/// `cls(*args)`: the `__call__` of a user metaclass if it has one, else `type.__call__`
+/// (`construct_instance`).
 fn construct<'gc>(
     ctx: &mut Ctx<'gc, '_>,
     cls: Gc<'gc, Class<'gc>>,
     args: &[Value<'gc>],
     kwnames: &[Value<'gc>],
 ) -> PyResult<'gc, Value<'gc>> {
+    if let Some(meta) = cls.meta {
+        if let Some(call) = Class::user_lookup(meta, crate::dunder!("__call__")) {
+            let call = crate::ops::attr::descr_get(ctx, call, Value::Type(cls), meta)?;
+            return call_value(ctx, call, args, kwnames);
+        }
+    }
+    construct_instance(ctx, cls, args, kwnames)
+}
+
+/// `type.__call__(cls, *args)`: built-in constructors are the types' `__new__` natives;
+/// metaclasses make classes (`class_creation::call_metaclass`); exceptions and user classes
+/// are built here: `__new__` (a user's, or the built-in instance or exception), then
+/// `__init__` when the new object is an instance of `cls`.
+pub fn construct_instance<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    cls: Gc<'gc, Class<'gc>>,
+    args: &[Value<'gc>],
+    kwnames: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    if crate::builtins::class_creation::is_metaclass(ctx, cls) {
+        return crate::builtins::class_creation::call_metaclass(ctx, cls, args, kwnames);
+    }
     let builtin_new = if cls.builtin { cls.dict.borrow().get_key(crate::dunder!("__new__")) } else { None };
     if let Some(Value::Builtin(new)) = builtin_new {
         return with_first(Value::Type(cls), args, |full| (new.func)(ctx, Args { args: full, kwnames }));

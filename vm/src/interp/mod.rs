@@ -382,4 +382,4 @@ pub fn run_class_body<'gc>(
     run_nested(ctx)
 }
 
-pub use call::{call_value, make_code};
+pub use call::{call_value, construct_instance, make_code};

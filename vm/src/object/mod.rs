@@ -153,6 +153,9 @@ pub struct Builtin<'gc> {
     pub bound: Value<'gc>,
     /// The type a method belongs to, or the module of a function (for reprs).
     pub owner: Value<'gc>,
+    /// A slot wrapper (`int.__add__`): a special method whose protocol the type implements
+    /// inline, there for explicit calls and `super()`; special-method lookups skip it.
+    pub slot: bool,
 }
 
 #[derive(Collect)]
@@ -175,6 +178,8 @@ pub struct Module<'gc> {
 pub enum Layout {
     Object,
     Exception,
+    /// Subclasses of `type` (metaclasses): their instances are classes.
+    Type,
     Builtin,
 }
 
@@ -191,6 +196,8 @@ pub struct Class<'gc> {
     pub layout: Layout,
     /// Built-in types cannot take new attributes.
     pub builtin: bool,
+    /// The metaclass, when it is not `type` (a user subclass of `type`): `type(cls)`.
+    pub meta: Option<Gc<'gc, Class<'gc>>>,
 }
 
 impl<'gc> Class<'gc> {

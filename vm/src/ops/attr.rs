@@ -28,7 +28,7 @@ fn bind<'gc>(ctx: &Ctx<'gc, '_>, attr: Value<'gc>, obj: Value<'gc>) -> Value<'gc
     match attr {
         Value::Function(_) => Value::Method(Gc::new(ctx.mc, BoundMethod { func: attr, receiver: obj })),
         Value::Builtin(b) if b.bound.is_undef() && matches!(b.owner, Value::Type(_)) => Value::Builtin(
-            Gc::new(ctx.mc, Builtin { name: b.name, func: b.func, bound: obj, owner: b.owner }),
+            Gc::new(ctx.mc, Builtin { name: b.name, func: b.func, bound: obj, owner: b.owner, slot: b.slot }),
         ),
         _ => attr,
     }
@@ -279,10 +279,7 @@ pub fn getattr_opt<'gc>(
             if let Some(v) = crate::builtins::introspect::type_attr(ctx, t, n)? {
                 return Ok(Some(v));
             }
-            return match t.lookup(n) {
-                Some(attr) => descr_get(ctx, attr, Value::Undef, t).map(Some),
-                None => Ok(None),
-            };
+            return type_getattr(ctx, t, name);
         }
         Value::Function(f) => {
             if let Some(v) = crate::builtins::introspect::function_attr(ctx, f, n)? {
@@ -315,6 +312,38 @@ pub fn getattr_opt<'gc>(
     }
     let class = ctx.type_of(obj);
     Ok(class.lookup(n).map(|attr| bind(ctx, attr, obj)))
+}
+
+/// `cls.name` (CPython's `type_getattro`): a data descriptor of the metaclass, else the
+/// class's MRO, else the metaclass's other attributes bound to the class. A class whose
+/// metaclass is `type` looks at `type`'s attributes only when its own MRO lacks the name.
+fn type_getattr<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    t: Gc<'gc, Class<'gc>>,
+    name: Gc<'gc, PyStr>,
+) -> PyResult<'gc, Option<Value<'gc>>> {
+    let meta_attr = match t.meta {
+        Some(meta) => meta.lookup(Key::of(&name)),
+        None => None,
+    };
+    if let (Some(a), Some(meta)) = (meta_attr, t.meta) {
+        if is_data_descriptor(a) {
+            return descr_get(ctx, a, Value::Type(t), meta).map(Some);
+        }
+    }
+    if let Some(attr) = t.lookup(Key::of(&name)) {
+        return descr_get(ctx, attr, Value::Undef, t).map(Some);
+    }
+    let meta = ctx.type_of(Value::Type(t));
+    let meta_attr = match meta_attr {
+        Some(a) => Some(a),
+        None if t.meta.is_none() => meta.lookup(Key::of(&name)),
+        None => None,
+    };
+    match meta_attr {
+        Some(a) => descr_get(ctx, a, Value::Type(t), meta).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// The attributes every exception has (its dict and class come after).
@@ -568,7 +597,9 @@ pub fn special_method<'gc, 'k>(
 ) -> PyResult<'gc, Option<Value<'gc>>> {
     let class = ctx.type_of(obj);
     match class.lookup(name) {
+        // A slot wrapper stands for what the protocol already does inline.
         None => Ok(None),
+        Some(Value::Builtin(b)) if b.slot => Ok(None),
         Some(attr) if attr.is_none() => Ok(Some(attr)),
         Some(attr) => descr_get(ctx, attr, obj, class).map(Some),
     }

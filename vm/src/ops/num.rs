@@ -209,7 +209,7 @@ pub fn binary_op<'gc>(
         }
     }
     if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
-        // bool's own &, | and ^ give bools.
+        // bool's own `&`, `|` and `^` keep the bool type.
         match base {
             BinaryOp::And => return Ok(Value::Bool(x & y)),
             BinaryOp::Or => return Ok(Value::Bool(x | y)),

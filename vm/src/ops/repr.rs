@@ -50,8 +50,19 @@ pub fn str_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Va
             }
             repr_value(ctx, v)
         }
+        Value::Type(t) if t.meta.is_some() && metaclass_method(ctx, v, "__str__").is_some() => {
+            match crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__str__"))? {
+                Some(m) => call_str_method(ctx, m, "__str__"),
+                None => repr_value(ctx, v),
+            }
+        }
         _ => repr_value(ctx, v),
     }
+}
+
+/// A special method a user metaclass defines for class `v` (`v`'s type is the metaclass).
+fn metaclass_method<'gc>(ctx: &Ctx<'gc, '_>, v: Value<'gc>, name: &str) -> Option<Value<'gc>> {
+    crate::object::Class::user_lookup(ctx.type_of(v), name)
 }
 
 /// Call a user's `__str__` / `__repr__`, which must return a str.
@@ -221,6 +232,22 @@ fn write_repr<'gc>(
         Value::Function(f) => {
             out.push_str(&format!("<function {} at {}>", f.qualname.get().as_str(), addr(v)))
         }
+        Value::Builtin(b) if b.slot => {
+            let owner = match b.owner {
+                Value::Type(t) => t.name_str(),
+                _ => "object",
+            };
+            if b.bound.is_undef() {
+                out.push_str(&format!("<slot wrapper '{}' of '{owner}' objects>", b.name));
+            } else {
+                out.push_str(&format!(
+                    "<method-wrapper '{}' of {} object at {}>",
+                    b.name,
+                    ctx.type_name(b.bound),
+                    addr_or_fake(b.bound)
+                ));
+            }
+        }
         Value::Builtin(b) => {
             if b.bound.is_undef() || matches!(b.bound, Value::Module(_)) {
                 out.push_str(&format!("<built-in function {}>", b.name));
@@ -254,6 +281,12 @@ fn write_repr<'gc>(
                 out.push_str(&format!("<module '{}' (built-in)>", m.name.as_str()));
             } else {
                 out.push_str(&format!("<module '{}'>", m.name.as_str()));
+            }
+        }
+        Value::Type(t) if t.meta.is_some() && metaclass_method(ctx, v, "__repr__").is_some() => {
+            if let Some(m) = crate::ops::attr::user_special_method(ctx, v, crate::dunder!("__repr__"))? {
+                let r = call_str_method(ctx, m, "__repr__")?;
+                out.push_str(r.as_str().unwrap_or(""));
             }
         }
         Value::Type(t) => {

@@ -20,13 +20,24 @@ fn index<'gc>(ctx: &Ctx<'gc, '_>, key: Value<'gc>, len: usize, what: &str) -> Py
             return ctx.type_error(msg);
         }
         None => {
-            let msg = format!("{what} indices must be integers or slices, not {}", ctx.type_name(key));
+            // bytes and range objects word it their own way.
+            let kind = match what {
+                "bytes" => "byte",
+                "range object" => "range",
+                _ => what,
+            };
+            let msg = format!("{kind} indices must be integers or slices, not {}", ctx.type_name(key));
             return ctx.type_error(msg);
         }
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        return Err(ctx.error("IndexError", format!("{what} index out of range")));
+        let msg = if what == "bytes" {
+            "index out of range".to_string()
+        } else {
+            format!("{what} index out of range")
+        };
+        return Err(ctx.error("IndexError", msg));
     }
     Ok(j as usize)
 }
@@ -134,7 +145,7 @@ pub fn getitem<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, key: Value<'gc>) ->
                 let v: Vec<u8> = slice_positions(x, y, z).map(|i| b[i]).collect();
                 return Ok(Value::Bytes(Gc::new(ctx.mc, v.into_boxed_slice())));
             }
-            let i = index(ctx, key, b.len(), "index")?;
+            let i = index(ctx, key, b.len(), "bytes")?;
             Ok(Value::Int(b[i] as i64))
         }
         Value::Range(r) => {

@@ -1,0 +1,2 @@
+print(type(1).__name__)
+type("A", ())
