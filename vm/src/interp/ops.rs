@@ -120,7 +120,7 @@ pub fn BINARY_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 #[inline(always)]
 pub(super) fn fast_arith<'gc>(a: Value<'gc>, b: Value<'gc>, arg: u32) -> Option<Value<'gc>> {
     // An int converts to float exactly as `float(int)` does while it is at most 2**53.
-    const EXACT: i64 = 1 << 53;
+    const EXACT: u64 = 1 << 53;
     let (x, y) = match (a, b) {
         (Value::Int(x), Value::Int(y)) => {
             return match arg {
@@ -145,15 +145,15 @@ pub(super) fn fast_arith<'gc>(a: Value<'gc>, b: Value<'gc>, arg: u32) -> Option<
                 // A negative exponent makes a float: the general path.
                 8 | 21 if (0..=u32::MAX as i64).contains(&y) => x.checked_pow(y as u32).map(Value::Int),
                 // Both exact as floats: one correctly rounded division, CPython's fast path.
-                11 | 24 if y != 0 && x.abs() <= EXACT && y.abs() <= EXACT => {
+                11 | 24 if y != 0 && x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT => {
                     Some(Value::Float(x as f64 / y as f64))
                 }
                 _ => None,
             };
         }
         (Value::Float(x), Value::Float(y)) => (x, y),
-        (Value::Float(x), Value::Int(y)) if y.abs() <= EXACT => (x, y as f64),
-        (Value::Int(x), Value::Float(y)) if x.abs() <= EXACT => (x as f64, y),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() <= EXACT => (x, y as f64),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() <= EXACT => (x as f64, y),
         _ => return None,
     };
     match arg {
