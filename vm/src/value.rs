@@ -8,8 +8,8 @@ use gc_arena::{Collect, Gc, Static};
 use num_bigint::BigInt;
 
 use crate::object::{
-    BoundMethod, Builtin, Class, Code, Descriptor, Dict, DictView, Exc, Function, Generator, Instance, Iter,
-    Module, PyStr, Range, Set, Slice, Tuple,
+    BoundMethod, Builtin, Class, Code, Descriptor, Dict, DictView, Exc, FrameObject, Function, Generator, Instance,
+    Iter, Module, PyStr, Range, Set, Slice, Tuple,
 };
 
 /// A `Gc` pointer to a mutable object.
@@ -55,6 +55,8 @@ pub enum Value<'gc> {
     DictView(Gc<'gc, DictView<'gc>>),
     Generator(GcCell<'gc, Generator<'gc>>),
     Descriptor(Gc<'gc, Descriptor<'gc>>),
+    /// A frame object (`sys._getframe()`, the first argument of a trace function).
+    Frame(GcCell<'gc, FrameObject<'gc>>),
 }
 
 impl<'gc> Value<'gc> {
@@ -117,6 +119,7 @@ impl<'gc> Value<'gc> {
             DictView(g) => Gc::as_ptr(g) as usize,
             Generator(g) => Gc::as_ptr(g) as usize,
             Descriptor(g) => Gc::as_ptr(g) as usize,
+            Frame(g) => Gc::as_ptr(g) as usize,
             Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => return Option::None,
         })
     }

@@ -62,9 +62,22 @@ impl<'a, 's> Compiler<'a, 's> {
                 self.emit(RAISE_VARARGS, n);
                 Ok(())
             }
-            StmtKind::Try { finalbody, .. } if !finalbody.is_empty() => self.try_finally(s),
-            StmtKind::Try { star: true, .. } => self.try_star_except(s),
-            StmtKind::Try { .. } => self.try_except(s),
+            StmtKind::Try { finalbody, body, .. } => {
+                // CPython's SETUP_FINALLY, a NOP at the `try` line once assembled, stays
+                // where no neighbour has that line (a trace function sees the line).
+                let line = s.loc.lineno;
+                let first = body.first().map(|b| b.loc.lineno);
+                if self.unit().last_line() != Some(line) && first != Some(line) {
+                    self.emit(NOP, 0);
+                }
+                if !finalbody.is_empty() {
+                    self.try_finally(s)
+                } else if matches!(s.kind, StmtKind::Try { star: true, .. }) {
+                    self.try_star_except(s)
+                } else {
+                    self.try_except(s)
+                }
+            }
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
                 self.jump_if(test, end, true)?;

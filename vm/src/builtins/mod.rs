@@ -6,6 +6,7 @@ pub mod codecs;
 pub mod compile;
 pub mod dict_methods;
 pub mod exceptions;
+pub mod frame;
 mod functions;
 pub mod generator;
 pub mod introspect;

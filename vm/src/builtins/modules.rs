@@ -143,6 +143,9 @@ fn make_sys<'gc>(ctx: &mut Ctx<'gc, '_>) -> Value<'gc> {
             ("setrecursionlimit", sys_setrecursionlimit),
             ("exc_info", sys_exc_info),
             ("intern", sys_intern),
+            ("settrace", super::frame::sys_settrace),
+            ("gettrace", super::frame::sys_gettrace),
+            ("_getframe", super::frame::sys_getframe),
         ],
     );
     let argv: Vec<Value<'gc>> = ctx.st.config.argv.clone().iter().map(|a| ctx.new_str(a.as_str())).collect();
@@ -250,6 +253,7 @@ fn gc_collect<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
     // call and puts the number of freed objects in place of this placeholder.
     ctx.st.gc().request_full_collection();
     ctx.st.collect_requested = true;
+    ctx.st.update_breaker();
     Ok(Value::Int(0))
 }
 

@@ -299,6 +299,11 @@ pub fn getattr_opt<'gc>(
                 return Ok(Some(v));
             }
         }
+        Value::Frame(fo) => {
+            if let Some(v) = crate::builtins::frame::attr(ctx, fo, n)? {
+                return Ok(Some(v));
+            }
+        }
         Value::Descriptor(d) => {
             if let Descriptor::Super(s) = &*d {
                 return super_getattr(ctx, obj, s, name);
@@ -450,6 +455,7 @@ pub fn setattr<'gc>(
                 format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), t.name_str());
             ctx.type_error(msg)
         }
+        Value::Frame(fo) if crate::builtins::frame::set_attr(ctx, fo, name.as_str(), Some(value))? => Ok(()),
         _ => {
             let has = ctx.type_of(obj).lookup(Key::of(&name)).is_some();
             let msg = if has {
@@ -484,6 +490,7 @@ pub fn delattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
             c.set(ctx.mc, Value::Undef);
             return Ok(());
         }
+        Value::Frame(fo) if crate::builtins::frame::set_attr(ctx, fo, name.as_str(), None)? => return Ok(()),
         _ => None,
     };
     match dict {
