@@ -92,7 +92,9 @@ impl<'a, 's> Compiler<'a, 's> {
             }
             StmtKind::Import(names) => self.import(names),
             StmtKind::ImportFrom { module, names, level } => self.import_from(*module, names, *level, s.loc),
-            StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => {
+            // `global` and `nonlocal` compile to nothing (no line for a trace function).
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
+            StmtKind::Pass => {
                 self.emit(NOP, 0);
                 Ok(())
             }
@@ -304,16 +306,25 @@ impl<'a, 's> Compiler<'a, 's> {
             return Err(self.error("'return' outside function"));
         }
         let preserve_tos = value.is_some_and(|v| !matches!(v.kind, ExprKind::Constant(_)));
+        // Leaving a `finally` body or a `with` runs their code before the return, which (as
+        // in CPython) keeps the line it ends on; a constant return first marks its own line.
+        let runs_code = self
+            .fblocks
+            .last()
+            .is_some_and(|b| b.iter().any(|f| matches!(f, FBlock::FinallyTry { .. } | FBlock::With { .. })));
         if preserve_tos {
             self.expr(value.expect("checked"))?;
+        } else if runs_code {
+            self.unit().loc = loc;
+            self.emit(NOP, 0);
         }
         let saved = self.unit_ref().handler_state();
         self.unwind_fblock_stack(preserve_tos, false)?;
-        self.unit().loc = loc;
+        self.unit().loc = if runs_code { Loc::default() } else { loc };
         if !preserve_tos {
-            match value {
-                Some(v) => self.expr(v)?,
-                None => self.load_const(Const::None),
+            match value.map(|v| &v.kind) {
+                Some(ExprKind::Constant(c)) => self.load_const(super::expr::constant(c)),
+                _ => self.load_const(Const::None),
             }
         }
         self.emit(RETURN_VALUE, 0);

@@ -306,6 +306,17 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     /// Start a run by raising `exc` at `pc` in the top frame, as `generator.throw()` does:
     /// the frame gets a traceback entry but the exception is not chained to `exc_info`.
     pub fn run_throwing(&mut self, pc: usize, exc: PyErr<'gc>) -> Stop<'gc> {
+        if self.ctx.st.tracing() {
+            // The generator's `call` event comes first, as for any resumption.
+            let depth = self.ctx.st.frames.len();
+            let flow = self.trace_call(pc + 1);
+            if self.ctx.st.frames.len() < depth {
+                return match flow {
+                    Ok(next) => self.run_from(next),
+                    Err(stop) => stop,
+                };
+            }
+        }
         match self.unwind(pc, exc, true) {
             Ok(next) => self.run_from(next),
             Err(stop) => stop,

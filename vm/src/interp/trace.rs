@@ -232,8 +232,18 @@ pub fn lineno<'gc>(ctx: &Ctx<'gc, '_>, fo: FrameRef<'gc>) -> u32 {
     let o = fo.borrow();
     let co = &o.code.co;
     match pc.checked_sub(1) {
-        None => co.firstlineno,
+        None => entry_line(co),
         Some(p) => co.line_of(p as usize).or(o.last_line).unwrap_or(co.firstlineno),
+    }
+}
+
+/// The line of a frame that has not started (CPython's RESUME): the `def` or `class` line;
+/// 0 for a module.
+fn entry_line(co: &cellvm_compiler::CodeObject) -> u32 {
+    if &*co.name == "<module>" {
+        0
+    } else {
+        co.firstlineno
     }
 }
 
