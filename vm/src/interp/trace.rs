@@ -107,7 +107,16 @@ fn generator_at<'gc>(ctx: &Ctx<'gc, '_>, index: usize) -> Option<crate::interp::
 /// with those of its callers, which it keeps as `f_back`).
 pub fn frame_object<'gc>(ctx: &mut Ctx<'gc, '_>, index: usize) -> FrameRef<'gc> {
     if let Some(fo) = attached(ctx, index) {
-        fo.borrow_mut(ctx.mc).index = index;
+        let f = ctx.st.frames[index];
+        let line = f.pc.checked_sub(1).and_then(|p| f.code.co.line_of(p as usize));
+        let mut o = fo.borrow_mut(ctx.mc);
+        o.index = index;
+        if line.is_some() && !ctx.st.tracing() {
+            // Untraced, the frame object learns where its frame is only when it is looked
+            // at: this is the line it keeps after the frame returns.
+            o.last_line = line;
+        }
+        drop(o);
         return fo;
     }
     let mut lowest = index;
@@ -480,7 +489,9 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         self.frame().pc = pc as u32;
         match call_tracer(&mut self.ctx, fo, "call", Value::None) {
             Ok(()) => Ok(pc),
-            Err(e) => self.unwind_from(pc.saturating_sub(1), e, true, true),
+            // The traceback shows a frame that has not started at its first line (an
+            // instruction index past the code has none: `co_firstlineno`).
+            Err(e) => self.unwind_from(pc.checked_sub(1).unwrap_or(u32::MAX as usize), e, true, true),
         }
     }
 
