@@ -8,8 +8,8 @@ use gc_arena::{Collect, Gc, Static};
 use num_bigint::BigInt;
 
 use crate::object::{
-    BoundMethod, Builtin, Class, Code, Descriptor, Dict, DictView, Exc, FrameObject, Function, Generator, Instance,
-    Iter, Module, PyStr, Range, Set, Slice, Tuple,
+    BoundMethod, Builtin, Class, Code, Descriptor, Dict, DictView, Exc, FrameObject, Function, Generator,
+    Instance, Iter, Module, PyStr, Range, Set, Slice, Tuple,
 };
 
 /// A `Gc` pointer to a mutable object.

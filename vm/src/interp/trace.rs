@@ -309,7 +309,8 @@ pub fn locals<'gc>(ctx: &mut Ctx<'gc, '_>, fo: FrameRef<'gc>) -> PyResult<'gc, V
         entries.push((nlocals + c, cell_of(c)));
     }
     for (slot, v) in entries {
-        let name = if slot < nlocals { code.varnames[slot] } else { ctx.intern(co.deref_name(slot - nlocals)) };
+        let name =
+            if slot < nlocals { code.varnames[slot] } else { ctx.intern(co.deref_name(slot - nlocals)) };
         if v.is_undef() {
             crate::ops::collections::dict_del(ctx, dict, Value::Str(name))?;
         } else {
