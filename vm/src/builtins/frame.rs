@@ -21,7 +21,7 @@ pub fn attr<'gc>(ctx: &mut Ctx<'gc, '_>, fo: FrameRef<'gc>, name: &str) -> PyRes
                 Place::Suspended(g) => g.borrow().frame.pc,
                 Place::Gone => fo.borrow().prev_pc.map_or(0, |p| p + 1),
             };
-            Value::Int(2 * pc as i64 - 2)
+            Value::Int(if pc == 0 { -1 } else { 2 * (pc as i64 - 1) })
         }
         "f_back" => match trace::locate(ctx, fo) {
             Place::Stack(i) if i > 0 => Value::Frame(trace::frame_object(ctx, i - 1)),
