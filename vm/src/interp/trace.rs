@@ -303,7 +303,7 @@ pub fn locals<'gc>(ctx: &mut Ctx<'gc, '_>, fo: FrameRef<'gc>) -> PyResult<'gc, V
         entries.push((i, v));
     }
     for c in 0..co.cellvars.len() + co.freevars.len() {
-        if c < co.cellvars.len() && co.cell2arg[c].is_some() {
+        if matches!(co.cell2arg.get(c), Some(Some(_))) {
             continue;
         }
         entries.push((nlocals + c, cell_of(c)));
@@ -400,8 +400,7 @@ pub fn set_trace<'gc>(ctx: &mut Ctx<'gc, '_>, func: Value<'gc>) {
     ctx.st.trace = func;
     ctx.st.update_breaker();
     for i in 0..ctx.st.frames.len() {
-        if let Some(fo) = attached(ctx, i) {
-            let f = ctx.st.frames[i];
+        if let (Some(fo), Some(&f)) = (attached(ctx, i), ctx.st.frames.get(i)) {
             let prev = f.pc.checked_sub(1);
             let mut o = fo.borrow_mut(ctx.mc);
             o.prev_pc = prev;
