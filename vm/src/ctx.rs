@@ -137,6 +137,7 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
                 crate::object::ViewKind::Items => t.dict_items,
             },
             Value::Generator(_) => t.generator,
+            Value::Frame(_) => t.frame,
             Value::Descriptor(d) => match &*d {
                 crate::object::Descriptor::StaticMethod(_) => t.staticmethod,
                 crate::object::Descriptor::ClassMethod(_) => t.classmethod,

@@ -18,7 +18,8 @@ pub struct Frame<'gc> {
     pub code: Gc<'gc, Code<'gc>>,
     pub func: Option<Gc<'gc, Function<'gc>>>,
     pub globals: GcCell<'gc, Dict<'gc>>,
-    /// The namespace of a module or class body (LOAD_NAME); `Undef` in functions.
+    /// The namespace of a module or class body (LOAD_NAME). In a function frame: its frame
+    /// object (`Value::Frame`) once one was made for it, else `Undef` (see `object::frame`).
     pub locals: Value<'gc>,
     pub base: u32,
     /// The instruction to resume at.
@@ -100,6 +101,17 @@ pub struct State<'gc> {
     /// Set by `sys.exit` / uncaught SystemExit: the process exit status.
     #[collect(require_static)]
     pub exit_status: Option<i32>,
+    /// The global trace function (`sys.settrace`), None when tracing is off.
+    pub trace: Value<'gc>,
+    /// A trace function is running: no events while it does (CPython's `tstate->tracing`).
+    #[collect(require_static)]
+    pub in_tracer: bool,
+    /// The frame objects of module and class body frames (see `object::frame`).
+    pub frame_objects: Vec<crate::object::FrameRef<'gc>>,
+    /// Something a run must look at after a native call: a collection was requested, or
+    /// tracing is on (so a run may have to change loops). `collect_requested || tracing`.
+    #[collect(require_static)]
+    pub eval_breaker: bool,
 }
 
 /// Buffered standard output (and the capture used by embedders and tests).
@@ -267,10 +279,25 @@ impl<'gc> State<'gc> {
             collect_requested: false,
             sources: HashMap::new(),
             exit_status: None,
+            trace: Value::None,
+            in_tracer: false,
+            frame_objects: Vec::new(),
+            eval_breaker: false,
         };
         let mut ctx = crate::Ctx::new(mc, &mut st);
         crate::builtins::install(&mut ctx);
         st
+    }
+
+    /// Whether trace events are due: a trace function is set and none is running.
+    #[inline]
+    pub fn tracing(&self) -> bool {
+        !self.trace.is_none() && !self.in_tracer
+    }
+
+    /// Recompute `eval_breaker` after changing what it summarises.
+    pub fn update_breaker(&mut self) {
+        self.eval_breaker = self.collect_requested || !self.trace.is_none();
     }
 
     /// The collector's controls (set by the VM right after the heap is made).

@@ -8,7 +8,8 @@ use gc_arena::{Collect, Gc, Static};
 use num_bigint::BigInt;
 
 use crate::object::{
-    BoundMethod, Builtin, Class, Code, Complex, Descriptor, Dict, DictView, Exc, Function, Generator,
+    BoundMethod, Builtin, Class, Code, Complex, Descriptor, Dict, DictView, Exc, FrameObject, Function,
+    Generator,
     Instance, Iter, Module, PyStr, Range, Set, Slice, Tuple,
 };
 
@@ -58,6 +59,8 @@ pub enum Value<'gc> {
     /// Boxed: two doubles do not fit beside the tag. Made by `Value::complex`, read by
     /// `Value::as_complex`.
     Complex(Gc<'gc, Complex>),
+    /// A frame object (`sys._getframe()`, the first argument of a trace function).
+    Frame(GcCell<'gc, FrameObject<'gc>>),
 }
 
 // Copies of values are two word moves; a bigger payload would slow every push and pop.
@@ -139,6 +142,7 @@ impl<'gc> Value<'gc> {
             DictView(g) => Gc::as_ptr(g) as usize,
             Generator(g) => Gc::as_ptr(g) as usize,
             Descriptor(g) => Gc::as_ptr(g) as usize,
+            Frame(g) => Gc::as_ptr(g) as usize,
             Undef | None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) => return Option::None,
         })
     }

@@ -162,7 +162,7 @@ impl Vm {
                 let stop = Exec::new(Ctx::new(mc, st), 0, budget).run();
                 let mut ctx = Ctx::new(mc, st);
                 match stop {
-                    Stop::Budget(_) => Slice::Continue,
+                    Stop::Budget(_) | Stop::Switch(_) => Slice::Continue,
                     Stop::Collect(_) => Slice::Collect,
                     Stop::Return(_) => Slice::Done,
                     Stop::Raise(e) | Stop::Reraise(e) => Slice::Failed(uncaught(&mut ctx, e)),

@@ -405,6 +405,10 @@ impl<'a, 's> Compiler<'a, 's> {
         if let Some(c) = fold(e) {
             if const_truth(&c) == cond {
                 self.emit_jump(if self.is_backward(target) { JUMP_BACKWARD } else { JUMP_FORWARD }, target);
+            } else if self.unit_ref().last_line() != Some(e.loc.lineno) {
+                // What stays of CPython's folded `LOAD_CONST; POP_JUMP_IF_*`: a NOP that keeps
+                // the test's line (`while True:` is a line a trace function sees).
+                self.emit(NOP, 0);
             }
             return Ok(());
         }

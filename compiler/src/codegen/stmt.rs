@@ -62,9 +62,22 @@ impl<'a, 's> Compiler<'a, 's> {
                 self.emit(RAISE_VARARGS, n);
                 Ok(())
             }
-            StmtKind::Try { finalbody, .. } if !finalbody.is_empty() => self.try_finally(s),
-            StmtKind::Try { star: true, .. } => self.try_star_except(s),
-            StmtKind::Try { .. } => self.try_except(s),
+            StmtKind::Try { finalbody, body, .. } => {
+                // CPython's SETUP_FINALLY, a NOP at the `try` line once assembled, stays
+                // where no neighbour has that line (a trace function sees the line).
+                let line = s.loc.lineno;
+                let first = body.first().map(|b| b.loc.lineno);
+                if self.unit().last_line() != Some(line) && first != Some(line) {
+                    self.emit(NOP, 0);
+                }
+                if !finalbody.is_empty() {
+                    self.try_finally(s)
+                } else if matches!(s.kind, StmtKind::Try { star: true, .. }) {
+                    self.try_star_except(s)
+                } else {
+                    self.try_except(s)
+                }
+            }
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
                 self.jump_if(test, end, true)?;
@@ -79,7 +92,9 @@ impl<'a, 's> Compiler<'a, 's> {
             }
             StmtKind::Import(names) => self.import(names),
             StmtKind::ImportFrom { module, names, level } => self.import_from(*module, names, *level, s.loc),
-            StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => {
+            // `global` and `nonlocal` compile to nothing (no line for a trace function).
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
+            StmtKind::Pass => {
                 self.emit(NOP, 0);
                 Ok(())
             }
@@ -282,16 +297,25 @@ impl<'a, 's> Compiler<'a, 's> {
             return Err(self.error("'return' outside function"));
         }
         let preserve_tos = value.is_some_and(|v| !matches!(v.kind, ExprKind::Constant(_)));
+        // Leaving a `finally` body or a `with` runs their code before the return, which (as
+        // in CPython) keeps the line it ends on; a constant return first marks its own line.
+        let runs_code = self
+            .fblocks
+            .last()
+            .is_some_and(|b| b.iter().any(|f| matches!(f, FBlock::FinallyTry { .. } | FBlock::With { .. })));
         if preserve_tos {
             self.expr(value.expect("checked"))?;
+        } else if runs_code {
+            self.unit().loc = loc;
+            self.emit(NOP, 0);
         }
         let saved = self.unit_ref().handler_state();
         self.unwind_fblock_stack(preserve_tos, false)?;
-        self.unit().loc = loc;
+        self.unit().loc = if runs_code { Loc::default() } else { loc };
         if !preserve_tos {
-            match value {
-                Some(v) => self.expr(v)?,
-                None => self.load_const(Const::None),
+            match value.map(|v| &v.kind) {
+                Some(ExprKind::Constant(c)) => self.load_const(super::expr::constant(c)),
+                _ => self.load_const(Const::None),
             }
         }
         self.emit(RETURN_VALUE, 0);

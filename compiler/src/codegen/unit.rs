@@ -252,6 +252,11 @@ impl<'a> Unit<'a> {
         self.instrs.last().map(|i| i.op)
     }
 
+    /// The line of the last instruction emitted, if it has one.
+    pub fn last_line(&self) -> Option<u32> {
+        self.locs.last().map(|l| l.lineno).filter(|&l| l != 0)
+    }
+
     pub fn assemble(self, filename: &Arc<str>) -> CodeObject {
         let Unit { mut instrs, labels, handlers, instr_handler, locs, .. } = self;
         for ins in instrs.iter_mut() {

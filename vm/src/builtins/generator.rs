@@ -7,7 +7,7 @@ use gc_arena::Gc;
 use super::{expect_args, methods};
 use crate::ctx::{Ctx, PyErr, PyResult};
 use crate::interp::generator::{self, GenRef, GenStep};
-use crate::object::{Args, Dict, GenState, Instance};
+use crate::object::{Args, GenState};
 use crate::value::Value;
 
 pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
@@ -166,59 +166,23 @@ pub fn attr<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>, name: &str) -> PyResult
         "gi_suspended" => Value::Bool(state == GenState::Suspended),
         "gi_yieldfrom" => generator::yield_from(g).unwrap_or(Value::None),
         "gi_frame" if state == GenState::Finished => Value::None,
-        "gi_frame" => frame_snapshot(ctx, g)?,
+        "gi_frame" => frame_object(ctx, g)?,
         _ => return Ok(None),
     }))
 }
 
-/// `gi_frame` of a live generator. There are no frame objects (frames live in the VM's
-/// frame stack), so this is a `frame` object holding a snapshot: `f_code`, `f_lineno`,
-/// `f_locals`, `f_globals`, `f_back` (None).
-fn frame_snapshot<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>) -> PyResult<'gc, Value<'gc>> {
-    let (frame, state, slots) = {
-        let gen = g.borrow();
-        (gen.frame, gen.state, gen.slots.clone())
-    };
-    let co = frame.code.co.clone();
-    let line = match state {
-        GenState::Suspended => co.line_of(frame.pc as usize - 1).unwrap_or(co.firstlineno),
-        GenState::Running => {
-            let pc = ctx.st.frames.iter().rev().find(|f| Gc::ptr_eq(f.code, frame.code)).map_or(0, |f| f.pc);
-            co.line_of(pc.saturating_sub(1) as usize).unwrap_or(co.firstlineno)
-        }
-        _ => co.firstlineno,
-    };
-    let locals = ctx.new_dict(Dict::new());
-    if state != GenState::Running {
-        let nlocals = co.varnames.len();
-        for (i, name) in co.varnames.iter().enumerate() {
-            let v = slots.get(i).copied().unwrap_or(Value::Undef);
-            if !v.is_undef() {
-                let k = Value::Str(ctx.intern(name));
-                crate::ops::collections::dict_set(ctx, locals, k, v)?;
-            }
-        }
-        for i in 0..co.cellvars.len() + co.freevars.len() {
-            if let Some(Value::Cell(c)) = slots.get(nlocals + i).copied() {
-                let v = c.get();
-                if !v.is_undef() {
-                    let k = Value::Str(ctx.intern(co.deref_name(i)));
-                    crate::ops::collections::dict_set(ctx, locals, k, v)?;
-                }
-            }
+/// `gi_frame` of a live generator: its frame object, the one `sys._getframe()` gives
+/// inside it.
+fn frame_object<'gc>(ctx: &mut Ctx<'gc, '_>, g: GenRef<'gc>) -> PyResult<'gc, Value<'gc>> {
+    if g.borrow().state == GenState::Running {
+        let on_stack = (0..ctx.st.frames.len()).rev().find(|&i| {
+            let f = ctx.st.frames[i];
+            f.on_return.is_generator()
+                && matches!(ctx.st.stack.get(f.base as usize - 1), Some(Value::Generator(x)) if Gc::ptr_eq(*x, g))
+        });
+        if let Some(i) = on_stack {
+            return Ok(Value::Frame(crate::interp::trace::frame_object(ctx, i)));
         }
     }
-    let dict = ctx.new_dict(Dict::new());
-    let entries = [
-        ("f_code", Value::Code(frame.code)),
-        ("f_lineno", Value::Int(line as i64)),
-        ("f_locals", Value::Dict(locals)),
-        ("f_globals", Value::Dict(frame.globals)),
-        ("f_back", Value::None),
-    ];
-    for (k, v) in entries {
-        super::set(ctx, dict, k, v);
-    }
-    let class = ctx.st.types.frame;
-    Ok(Value::Instance(Gc::new(ctx.mc, Instance { class, dict })))
+    Ok(Value::Frame(crate::interp::trace::generator_frame_object(ctx, g)))
 }

@@ -9,6 +9,7 @@ pub mod complex;
 pub mod dict_methods;
 pub mod exception_group;
 pub mod exceptions;
+pub mod frame;
 pub mod functions;
 pub mod generator;
 pub mod introspect;

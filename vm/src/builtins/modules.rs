@@ -173,6 +173,9 @@ fn make_sys<'gc>(ctx: &mut Ctx<'gc, '_>) -> Value<'gc> {
             ("setrecursionlimit", sys_setrecursionlimit),
             ("exc_info", sys_exc_info),
             ("intern", sys_intern),
+            ("settrace", super::frame::sys_settrace),
+            ("gettrace", super::frame::sys_gettrace),
+            ("_getframe", super::frame::sys_getframe),
         ],
     );
     let hook = native(ctx, "displayhook", sys_displayhook, Value::Undef);
@@ -307,6 +310,7 @@ fn gc_collect<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
     // call and puts the number of freed objects in place of this placeholder.
     ctx.st.gc().request_full_collection();
     ctx.st.collect_requested = true;
+    ctx.st.update_breaker();
     Ok(Value::Int(0))
 }
 

@@ -541,9 +541,8 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         match call_native(&mut self.ctx, callee, argv, kwnames) {
             Ok(v) => {
                 self.push(v);
-                if self.ctx.st.collect_requested && self.budget != u32::MAX {
-                    self.ctx.st.collect_requested = false;
-                    return Err(Stop::Collect(pc as u32 + 1));
+                if self.ctx.st.eval_breaker {
+                    return self.eval_break(pc + 1);
                 }
                 Ok(pc + 1)
             }
@@ -566,6 +565,25 @@ fn with_first<'gc, T>(first: Value<'gc>, args: &[Value<'gc>], f: impl FnOnce(&[V
         full.push(first);
         full.extend_from_slice(args);
         f(&full)
+    }
+}
+
+impl<'gc, 'a> Exec<'gc, 'a> {
+    /// After a native call, with `eval_breaker` set: end the slice for a requested collection
+    /// (not in a nested run, which cannot give way to the driver), or stop so that the run
+    /// goes on in the other loop when tracing was turned on or off (`Exec::run`).
+    #[cold]
+    #[inline(never)]
+    fn eval_break(&mut self, next: usize) -> Result<usize, Stop<'gc>> {
+        if self.ctx.st.collect_requested && self.budget != u32::MAX {
+            self.ctx.st.collect_requested = false;
+            self.ctx.st.update_breaker();
+            return Err(Stop::Collect(next as u32));
+        }
+        if self.tracing != self.ctx.st.tracing() {
+            return Err(Stop::Switch(next as u32));
+        }
+        Ok(next)
     }
 }
 

@@ -9,6 +9,9 @@
 //!   native stack flat.
 //! - `loop`: `loop { match opcode { ... } }`, for debug builds, Miri and comparison.
 //!
+//! Both leave tracing alone: while a trace function is set, frames run in the tracing loop
+//! (`super::trace`), which executes one instruction at a time through `execute`.
+//!
 //! A body returns `Ok(next_pc)`, or `Err(stop)` for an exception, a return from the run's
 //! entry frame or the end of the slice budget; `Exec::handle` turns an exception into the
 //! pc of its handler when there is one.
@@ -93,6 +96,14 @@ macro_rules! define_backends {
         pub fn run<'gc>(ex: &mut Exec<'gc, '_>, pc: usize) -> Stop<'gc> {
             tail_common::dispatch(ex, pc);
             std::mem::replace(&mut ex.stop, Stop::Return(crate::value::Value::Undef))
+        }
+
+        /// Execute the one instruction `op arg` at `pc` (the tracing loop's dispatch).
+        #[inline]
+        pub fn execute<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, op: Opcode, arg: u32) -> Result<usize, Stop<'gc>> {
+            match op {
+                $( Opcode::$name => ops::$name(ex, pc, arg), )*
+            }
         }
 
         /// Run from `pc` in the current frame until the run stops.

@@ -235,6 +235,9 @@ impl<'gc, 'a> Exec<'gc, 'a> {
             _ => return Err(Stop::Return(value)),
         };
         self.switch_to_top();
+        if self.ctx.st.tracing() {
+            return self.trace_generator_return(frame.on_return, value, target as usize);
+        }
         Ok(target as usize)
     }
 }
@@ -278,7 +281,7 @@ fn run<'gc>(
         Stop::Return(v) if g.borrow().state == GenState::Suspended => Ok(GenStep::Yielded(v)),
         Stop::Return(v) => Ok(GenStep::Returned(v)),
         Stop::Raise(e) | Stop::Reraise(e) => Err(e),
-        Stop::Budget(_) | Stop::Collect(_) => unreachable!("run_pushed runs to the end"),
+        Stop::Budget(_) | Stop::Collect(_) | Stop::Switch(_) => unreachable!("run_pushed runs to the end"),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod generator;
 mod ops;
 #[cfg(tail_dispatch)]
 mod specialize;
+pub mod trace;
 
 use gc_arena::Gc;
 
@@ -37,6 +38,8 @@ pub enum Stop<'gc> {
     /// `gc.collect()` asked for a full collection: collect, put the number of freed objects
     /// on the stack (replacing the call's placeholder result) and resume here.
     Collect(u32),
+    /// Tracing was turned on or off: resume here in the other loop (`Exec::run`).
+    Switch(u32),
 }
 
 /// How deeply native code may re-enter the interpreter before it is a RecursionError
@@ -61,6 +64,8 @@ pub struct Exec<'gc, 'a> {
     /// Why the run stopped, set by the handler that stopped it (see `dispatch::Handler`).
     #[cfg(tail_dispatch)]
     pub stop: Stop<'gc>,
+    /// This run is in the tracing loop (`trace::run`), not the dispatch backend.
+    pub tracing: bool,
 }
 
 impl<'gc, 'a> Exec<'gc, 'a> {
@@ -79,13 +84,40 @@ impl<'gc, 'a> Exec<'gc, 'a> {
             ops: &Gc::as_ref(top.code).threaded.ops,
             #[cfg(tail_dispatch)]
             stop: Stop::Return(Value::Undef),
+            tracing: false,
         }
     }
 
     /// Run until the entry frame returns, an exception escapes it, or the budget ends.
     pub fn run(&mut self) -> Stop<'gc> {
         let pc = self.ctx.st.frames.last().expect("a frame").pc as usize;
-        dispatch::run(self, pc)
+        self.run_from(pc)
+    }
+
+    /// Run the entry frame, just pushed (a call from native code, a generator resumed by
+    /// it): with tracing on, its `call` event comes first.
+    pub fn run_entered(&mut self) -> Stop<'gc> {
+        let pc = self.ctx.st.frames.last().expect("a frame").pc as usize;
+        if self.ctx.st.tracing() {
+            match self.trace_call(pc) {
+                Ok(pc) => return self.run_from(pc),
+                Err(stop) => return stop,
+            }
+        }
+        self.run_from(pc)
+    }
+
+    /// Run from `pc` of the top frame: in the dispatch backend, or in the tracing loop while
+    /// a trace function is set; a `Stop::Switch` moves from one to the other.
+    fn run_from(&mut self, mut pc: usize) -> Stop<'gc> {
+        loop {
+            self.tracing = self.ctx.st.tracing();
+            let stop = if self.tracing { trace::run(self, pc) } else { dispatch::run(self, pc) };
+            match stop {
+                Stop::Switch(resume) => pc = resume as usize,
+                stop => return stop,
+            }
+        }
     }
 
     #[inline]
@@ -215,21 +247,40 @@ impl<'gc, 'a> Exec<'gc, 'a> {
                 self.frame().pc = resume;
                 Err(stop)
             }
-            Stop::Return(_) => Err(stop),
+            Stop::Switch(_) | Stop::Return(_) => Err(stop),
         }
     }
 
     /// Unwind `exc`, raised at `pc` in the top frame, to the innermost handler. `add_entry`:
     /// whether the top frame gets a traceback entry (not for a re-raise).
     #[cold]
-    fn unwind(&mut self, pc: usize, mut exc: PyErr<'gc>, mut add_entry: bool) -> Result<usize, Stop<'gc>> {
+    fn unwind(&mut self, pc: usize, exc: PyErr<'gc>, add_entry: bool) -> Result<usize, Stop<'gc>> {
+        self.unwind_from(pc, exc, add_entry, false)
+    }
+
+    /// `unwind`; with `leave`, the top frame's handlers are not searched: the exception
+    /// leaves the frame at once (raised by a trace function at the frame's `call` or
+    /// `return` event). While tracing, each frame the exception reaches gets an `exception`
+    /// event after its traceback entry, and each frame it leaves a `return` event.
+    #[cold]
+    pub(crate) fn unwind_from(
+        &mut self,
+        pc: usize,
+        mut exc: PyErr<'gc>,
+        mut add_entry: bool,
+        mut leave: bool,
+    ) -> Result<usize, Stop<'gc>> {
         let mut pc = pc as u32;
         loop {
             if add_entry {
                 exc.borrow_mut(self.ctx.mc).traceback.push(TraceEntry { code: self.code, pc });
+                if self.ctx.st.tracing() && !leave {
+                    exc = self.trace_exception(pc, exc);
+                }
             }
             add_entry = true;
-            if let Some(h) = self.code.co.handler_for(pc).copied() {
+            let handler = if leave { None } else { self.code.co.handler_for(pc).copied() };
+            if let Some(h) = handler {
                 let depth = self.base + self.code.nlocalsplus as usize + h.depth as usize;
                 self.ctx.st.stack.truncate(depth);
                 if h.lasti {
@@ -238,6 +289,10 @@ impl<'gc, 'a> Exec<'gc, 'a> {
                 self.push(Value::Exception(exc));
                 return Ok(h.target as usize);
             }
+            if self.ctx.st.tracing() && !leave {
+                exc = self.trace_unwind_return(pc, exc);
+            }
+            leave = false;
             let frame = self.ctx.st.frames.pop().expect("a frame is running");
             if frame.on_return.is_generator() {
                 exc = generator::raised(&mut self.ctx, frame, exc);
@@ -257,8 +312,19 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     /// Start a run by raising `exc` at `pc` in the top frame, as `generator.throw()` does:
     /// the frame gets a traceback entry but the exception is not chained to `exc_info`.
     pub fn run_throwing(&mut self, pc: usize, exc: PyErr<'gc>) -> Stop<'gc> {
+        if self.ctx.st.tracing() {
+            // The generator's `call` event comes first, as for any resumption.
+            let depth = self.ctx.st.frames.len();
+            let flow = self.trace_call(pc + 1);
+            if self.ctx.st.frames.len() < depth {
+                return match flow {
+                    Ok(next) => self.run_from(next),
+                    Err(stop) => stop,
+                };
+            }
+        }
         match self.unwind(pc, exc, true) {
-            Ok(next) => dispatch::run(self, next),
+            Ok(next) => self.run_from(next),
             Err(stop) => stop,
         }
     }
@@ -315,7 +381,7 @@ pub fn run_nested<'gc>(ctx: &mut Ctx<'gc, '_>) -> crate::PyResult<'gc, Value<'gc
     match run_pushed(ctx, ctx.st.frames.len() - 1, None) {
         Stop::Return(v) => Ok(v),
         Stop::Raise(e) | Stop::Reraise(e) => Err(e),
-        Stop::Budget(_) | Stop::Collect(_) => unreachable!("run_pushed runs to the end"),
+        Stop::Budget(_) | Stop::Collect(_) | Stop::Switch(_) => unreachable!("run_pushed runs to the end"),
     }
 }
 
@@ -327,7 +393,7 @@ fn run_pushed<'gc>(ctx: &mut Ctx<'gc, '_>, entry: usize, throw: Option<(usize, P
     let mut ex = Exec::new(ctx.reborrow(), entry, u32::MAX);
     let mut stop = match throw {
         Some((pc, exc)) => ex.run_throwing(pc, exc),
-        None => ex.run(),
+        None => ex.run_entered(),
     };
     while let Stop::Budget(_) | Stop::Collect(_) = stop {
         ex.budget = u32::MAX;

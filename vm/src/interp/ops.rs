@@ -551,6 +551,24 @@ pub fn LOAD_CLASSDEREF<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'g
 pub fn LOAD_ATTR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let name = ex.code.names[arg as usize];
     let obj = ex.pop();
+    if let Value::Frame(_) = obj {
+        return load_frame_attr(ex, pc, obj, name);
+    }
+    let v = ops::attr::getattr(&mut ex.ctx, obj, name)?;
+    ex.push(v);
+    next!(pc)
+}
+
+/// An attribute of a frame object: the running frame's `f_lineno` is the line of this
+/// instruction, which the frame is told first (it keeps its pc only at calls).
+#[inline(never)]
+fn load_frame_attr<'gc>(
+    ex: &mut Exec<'gc, '_>,
+    pc: usize,
+    obj: Value<'gc>,
+    name: Gc<'gc, crate::object::PyStr>,
+) -> R<'gc> {
+    ex.frame().pc = pc as u32 + 1;
     let v = ops::attr::getattr(&mut ex.ctx, obj, name)?;
     ex.push(v);
     next!(pc)

@@ -2,6 +2,7 @@
 //! a `RefLock` (whole-object) or keep `Lock` fields (individually settable attributes).
 
 mod dict;
+mod frame;
 mod str;
 
 use std::cell::Cell;
@@ -12,6 +13,7 @@ use gc_arena::lock::Lock;
 use gc_arena::{Collect, Gc, Mutation};
 
 pub use dict::{Dict, DictEntry, Set};
+pub use frame::{FrameObject, FrameRef};
 pub use str::PyStr;
 
 use crate::interp::dispatch::Threaded;

@@ -296,6 +296,11 @@ pub fn getattr_opt<'gc>(
                 return Ok(Some(v));
             }
         }
+        Value::Frame(fo) => {
+            if let Some(v) = crate::builtins::frame::attr(ctx, fo, n)? {
+                return Ok(Some(v));
+            }
+        }
         Value::Descriptor(d) => {
             if let Descriptor::Super(s) = &*d {
                 return super_getattr(ctx, obj, s, name);
@@ -482,6 +487,7 @@ pub fn setattr<'gc>(
                 format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), t.name_str());
             ctx.type_error(msg)
         }
+        Value::Frame(fo) if crate::builtins::frame::set_attr(ctx, fo, name.as_str(), Some(value))? => Ok(()),
         _ => {
             if let Some(msg) = readonly_number_attr(obj, name.as_str()) {
                 return Err(ctx.error("AttributeError", msg));
@@ -540,6 +546,7 @@ pub fn delattr<'gc>(ctx: &mut Ctx<'gc, '_>, obj: Value<'gc>, name: Gc<'gc, PyStr
             c.set(ctx.mc, Value::Undef);
             return Ok(());
         }
+        Value::Frame(fo) if crate::builtins::frame::set_attr(ctx, fo, name.as_str(), None)? => return Ok(()),
         _ => {
             if let Some(msg) = readonly_number_attr(obj, name.as_str()) {
                 return Err(ctx.error("AttributeError", msg));

@@ -360,6 +360,7 @@ fn write_repr<'gc>(
         Value::Generator(g) => {
             out.push_str(&format!("<generator object {} at {}>", g.borrow().qualname.as_str(), addr(v)))
         }
+        Value::Frame(fo) => out.push_str(&crate::builtins::frame::repr(ctx, fo, &addr(v))),
         Value::Descriptor(d) => match &*d {
             Descriptor::StaticMethod(f) | Descriptor::ClassMethod(f) => {
                 out.push_str(if matches!(*d, Descriptor::StaticMethod(_)) {
