@@ -9,8 +9,7 @@ use num_bigint::BigInt;
 
 use crate::object::{
     BoundMethod, Builtin, Class, Code, Complex, Descriptor, Dict, DictView, Exc, FrameObject, Function,
-    Generator,
-    Instance, Iter, Module, PyStr, Range, Set, Slice, Tuple,
+    Generator, Instance, Iter, Module, PyStr, Range, Set, Slice, Tuple,
 };
 
 /// A `Gc` pointer to a mutable object.

@@ -17,23 +17,36 @@ fn repo_root() -> PathBuf {
 /// smaller, so programs run on a thread of this size.
 const STACK_SIZE: usize = 8 << 20;
 
-/// Run `source` (named `filename`) and return what it printed, or the failure report.
-fn run(source: &str, filename: &str) -> Result<String, String> {
+/// What a run printed, and for a failure its exit status and the last line of its report
+/// (what tools/gen_expected.py records in NAME.exit).
+struct Outcome {
+    stdout: String,
+    failure: Option<(i32, String)>,
+}
+
+/// Run `source` (named `filename`) on the embedding API.
+fn run(source: &str, filename: &str) -> Result<Outcome, String> {
     let (source, filename) = (source.to_string(), filename.to_string());
     let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || {
         let mut vm = Vm::with_config(Config { capture_stdout: true, ..Config::default() });
         let result = vm.run_source(&source, &filename);
-        let out = vm.take_stdout();
-        match result {
-            Ok(()) => Ok(out),
-            Err(e) => Err(format!("{out}\n--- failed with status {}:\n{}", e.status(), e.report())),
-        }
+        let stdout = vm.take_stdout();
+        let failure = result.err().map(|e| (e.status(), e.report().lines().last().unwrap_or("").to_string()));
+        Outcome { stdout, failure }
     });
     match worker.map(|w| w.join()) {
-        Ok(Ok(result)) => result,
+        Ok(Ok(outcome)) => Ok(outcome),
         Ok(Err(_)) => Err("the VM panicked".to_string()),
         Err(e) => Err(format!("cannot start a thread: {e}")),
     }
+}
+
+/// The status and exception line in NAME.exit, for a program CPython ends with an error.
+fn expected_failure(path: &Path) -> Option<(i32, String)> {
+    let text = std::fs::read_to_string(path.with_extension("exit")).ok()?;
+    let mut lines = text.lines();
+    let status = lines.next()?.parse().ok()?;
+    Some((status, lines.next().unwrap_or("").to_string()))
 }
 
 #[test]
@@ -58,11 +71,15 @@ fn runtime_programs_print_what_cpython_prints() {
             let expected = std::fs::read_to_string(path.with_extension("stdout"))
                 .unwrap_or_else(|e| panic!("{rel}: no expected output ({e}); run tools/gen_expected.py"));
             checked += 1;
+            let want_failure = expected_failure(&path);
             match run(&source, &rel) {
-                Ok(out) if out == expected => {}
-                Ok(out) => {
-                    failures.push(format!("{rel}: output differs\n{}", first_difference(&expected, &out)))
-                }
+                Ok(out) if out.stdout != expected => failures
+                    .push(format!("{rel}: output differs\n{}", first_difference(&expected, &out.stdout))),
+                Ok(out) if out.failure != want_failure => failures.push(format!(
+                    "{rel}: expected to end with {want_failure:?}, ended with {:?}",
+                    out.failure
+                )),
+                Ok(_) => {}
                 Err(report) => failures.push(format!("{rel}: {report}")),
             }
         }

@@ -9,6 +9,7 @@ use gc_arena::Gc;
 
 use super::{native, set};
 use crate::ctx::{Ctx, PyResult};
+use crate::interp::with_first;
 use crate::object::{Args, Class, Descriptor, Dict, Layout};
 use crate::ops;
 use crate::value::Value;
@@ -173,12 +174,6 @@ pub fn call_metaclass<'gc>(
             return ctx.type_error("type() takes 1 or 3 arguments");
         }
     }
-    let with_first = |first: Value<'gc>| {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(first);
-        full.extend_from_slice(args);
-        full
-    };
     let obj = match Class::user_lookup(meta, crate::dunder!("__new__")) {
         Some(new) => {
             let new = match new {
@@ -188,7 +183,7 @@ pub fn call_metaclass<'gc>(
                 },
                 _ => new,
             };
-            crate::interp::call_value(ctx, new, &with_first(Value::Type(meta)), kwnames)?
+            with_first(Value::Type(meta), args, |full| crate::interp::call_value(ctx, new, full, kwnames))?
         }
         None => type_new_impl(ctx, meta, args, kwnames)?,
     };
@@ -197,7 +192,7 @@ pub fn call_metaclass<'gc>(
     }
     match Class::user_lookup(meta, crate::dunder!("__init__")) {
         Some(init) => {
-            let r = crate::interp::call_value(ctx, init, &with_first(obj), kwnames)?;
+            let r = with_first(obj, args, |full| crate::interp::call_value(ctx, init, full, kwnames))?;
             if !r.is_none() {
                 let msg = format!("__init__() should return None, not '{}'", ctx.type_name(r));
                 return ctx.type_error(msg);

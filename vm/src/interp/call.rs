@@ -553,7 +553,11 @@ impl<'gc, 'a> Exec<'gc, 'a> {
 
 /// `f(&[first, args...])`, without allocating for the usual few arguments.
 #[inline]
-fn with_first<'gc, T>(first: Value<'gc>, args: &[Value<'gc>], f: impl FnOnce(&[Value<'gc>]) -> T) -> T {
+pub(crate) fn with_first<'gc, T>(
+    first: Value<'gc>,
+    args: &[Value<'gc>],
+    f: impl FnOnce(&[Value<'gc>]) -> T,
+) -> T {
     const INLINE: usize = 8;
     if args.len() < INLINE {
         let mut buf = [Value::Undef; INLINE];
@@ -658,12 +662,6 @@ pub fn construct_instance<'gc>(
     if let Some(Value::Builtin(new)) = builtin_new {
         return with_first(Value::Type(cls), args, |full| (new.func)(ctx, Args { args: full, kwnames }));
     }
-    let with_cls = |first: Value<'gc>| {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(first);
-        full.extend_from_slice(args);
-        full
-    };
     let user_new = Class::user_lookup(cls, crate::dunder!("__new__"));
     let user_init = Class::user_lookup(cls, crate::dunder!("__init__"));
     let obj = match user_new {
@@ -675,7 +673,7 @@ pub fn construct_instance<'gc>(
                 },
                 _ => new,
             };
-            call_value(ctx, new, &with_cls(Value::Type(cls)), kwnames)?
+            with_first(Value::Type(cls), args, |full| call_value(ctx, new, full, kwnames))?
         }
         None if cls.layout == Layout::Exception => {
             let positional = &args[..args.len() - kwnames.len()];
@@ -704,7 +702,7 @@ pub fn construct_instance<'gc>(
         return Ok(obj);
     }
     if let Some(init) = user_init {
-        let r = call_value(ctx, init, &with_cls(obj), kwnames)?;
+        let r = with_first(obj, args, |full| call_value(ctx, init, full, kwnames))?;
         if !r.is_none() {
             let msg = format!("__init__() should return None, not '{}'", ctx.type_name(r));
             return ctx.type_error(msg);
