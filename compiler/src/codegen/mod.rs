@@ -17,7 +17,7 @@ use crate::ast::*;
 use crate::bytecode::{flags, make_function, CodeObject, Const, Opcode};
 use crate::error::{ErrorKind, SyntaxError};
 use crate::symtable::{self, BlockKind, Scope, SymbolTable};
-use unit::{Label, Unit, UnitKind};
+use unit::{Label, NameArcs, Unit, UnitKind};
 
 /// CPython's CO_MAXBLOCKS: how deeply loops, `try` and `with` may nest in one function.
 const MAX_BLOCKS: usize = 20;
@@ -53,6 +53,7 @@ pub struct Compiler<'a, 's> {
     future_lines: Vec<u32>,
     units: Vec<Unit<'a>>,
     fblocks: Vec<Vec<FBlock<'a>>>,
+    arcs: NameArcs<'a>,
 }
 
 /// Compile a parsed module (or, with `eval`, a single expression) to its code object.
@@ -75,6 +76,7 @@ pub fn compile_module<'a>(
         future_lines: stmt::future_leading_lines(module.body),
         units: Vec::new(),
         fblocks: Vec::new(),
+        arcs: NameArcs::default(),
     };
     c.enter_scope(UnitKind::Module, 0, "<module>", 1);
     if eval {
@@ -173,7 +175,7 @@ impl<'a, 's> Compiler<'a, 's> {
     fn exit_scope(&mut self) -> CodeObject {
         self.fblocks.pop();
         let unit = self.units.pop().expect("a unit is always open");
-        unit.assemble(&self.filename)
+        unit.assemble(&self.filename, &mut self.arcs)
     }
 
     /// CPython's `compiler_set_qualname`.

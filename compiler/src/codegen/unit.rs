@@ -102,6 +102,21 @@ pub struct Unit<'a> {
 
 const UNRESOLVED: u32 = u32::MAX;
 
+/// The `Arc<str>` of each distinct name, made once for all the code objects of a module
+/// (names recur in many of them: `self`, builtins, attributes).
+#[derive(Default)]
+pub struct NameArcs<'a>(HashMap<&'a str, Arc<str>>);
+
+impl<'a> NameArcs<'a> {
+    pub fn get(&mut self, name: &'a str) -> Arc<str> {
+        self.0.entry(name).or_insert_with(|| Arc::from(name)).clone()
+    }
+
+    fn all(&mut self, names: &[&'a str]) -> Vec<Arc<str>> {
+        names.iter().map(|&n| self.get(n)).collect()
+    }
+}
+
 impl<'a> Unit<'a> {
     pub fn new(kind: UnitKind, scope: usize, block: &Block<'a>, name: &'a str, firstlineno: u32) -> Unit<'a> {
         // CPython 3.11 keeps a parameter's cell in the parameter's slot, so co_cellvars
@@ -252,7 +267,7 @@ impl<'a> Unit<'a> {
         self.instrs.last().map(|i| i.op)
     }
 
-    pub fn assemble(self, filename: &Arc<str>) -> CodeObject {
+    pub fn assemble(self, filename: &Arc<str>, arcs: &mut NameArcs<'a>) -> CodeObject {
         let Unit { mut instrs, labels, handlers, instr_handler, locs, .. } = self;
         for ins in instrs.iter_mut() {
             if ins.op.is_jump() {
@@ -290,7 +305,7 @@ impl<'a> Unit<'a> {
             });
         }
 
-        let varnames: Vec<Arc<str>> = self.varnames.iter().map(|s| Arc::from(*s)).collect();
+        let varnames: Vec<Arc<str>> = arcs.all(&self.varnames);
         let nargs = {
             let mut n = (self.argcount + self.kwonlyargcount) as usize;
             n += (self.flags & flags::VARARGS != 0) as usize;
@@ -303,7 +318,7 @@ impl<'a> Unit<'a> {
             .map(|c| varnames[..nargs.min(varnames.len())].iter().position(|v| &**v == *c).map(|i| i as u32))
             .collect();
         CodeObject {
-            name: Arc::from(self.name),
+            name: arcs.get(self.name),
             qualname: Arc::from(self.qualname.as_str()),
             filename: filename.clone(),
             firstlineno: self.firstlineno,
@@ -312,9 +327,9 @@ impl<'a> Unit<'a> {
             kwonlyargcount: self.kwonlyargcount,
             flags: self.flags,
             varnames,
-            cellvars: self.cellvars.iter().map(|s| Arc::from(*s)).collect(),
-            freevars: self.freevars.iter().map(|s| Arc::from(*s)).collect(),
-            names: self.names.iter().map(|s| Arc::from(*s)).collect(),
+            cellvars: arcs.all(&self.cellvars),
+            freevars: arcs.all(&self.freevars),
+            names: arcs.all(&self.names),
             consts: self.consts,
             stacksize,
             code: instrs,
