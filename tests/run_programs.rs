@@ -35,7 +35,8 @@ fn expected(program: &Program) -> std::result::Result<Result, String> {
     let (status, last_stderr) = match std::fs::read_to_string(program.path.with_extension("exit")) {
         Ok(text) => {
             let mut lines = text.lines();
-            let status = lines.next().and_then(|s| s.parse().ok()).ok_or(format!("{}: bad .exit", program.rel))?;
+            let status =
+                lines.next().and_then(|s| s.parse().ok()).ok_or(format!("{}: bad .exit", program.rel))?;
             (status, lines.next().unwrap_or("").to_string())
         }
         Err(_) => (0, String::new()),
@@ -84,7 +85,8 @@ fn run(program: &Program) -> std::result::Result<Result, String> {
     }
     // A signal (no code) is never what CPython gave.
     let status = status.code().unwrap_or(-1);
-    let last_stderr = if status == 0 { String::new() } else { stderr.lines().last().unwrap_or("").to_string() };
+    let last_stderr =
+        if status == 0 { String::new() } else { stderr.lines().last().unwrap_or("").to_string() };
     Ok(Result { stdout, status, last_stderr })
 }
 
@@ -98,7 +100,11 @@ fn describe(program: &Program, want: &Result, got: &Result) -> String {
     }
     if want.stdout != got.stdout {
         let (w, g) = (String::from_utf8_lossy(&want.stdout), String::from_utf8_lossy(&got.stdout));
-        let line = w.lines().zip(g.lines()).position(|(a, b)| a != b).unwrap_or(w.lines().count().min(g.lines().count()));
+        let line = w
+            .lines()
+            .zip(g.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(w.lines().count().min(g.lines().count()));
         text += &format!(
             "\n  stdout differs at line {}: expected {:?}, got {:?}",
             line + 1,

@@ -17,7 +17,7 @@ use crate::ast::*;
 use crate::bytecode::{flags, make_function, CodeObject, Const, Opcode};
 use crate::error::{ErrorKind, SyntaxError};
 use crate::symtable::{self, BlockKind, Scope, SymbolTable};
-use unit::{Label, NameArcs, Unit, UnitKind};
+use unit::{Buffers, Label, NameArcs, Unit, UnitKind};
 
 /// CPython's CO_MAXBLOCKS: how deeply loops, `try` and `with` may nest in one function.
 const MAX_BLOCKS: usize = 20;
@@ -54,6 +54,8 @@ pub struct Compiler<'a, 's> {
     units: Vec<Unit<'a>>,
     fblocks: Vec<Vec<FBlock<'a>>>,
     arcs: NameArcs<'a>,
+    /// The buffers of finished units, for the next ones.
+    spare: Vec<Buffers<'a>>,
 }
 
 /// Compile a parsed module (or, with `eval`, a single expression) to its code object.
@@ -77,6 +79,7 @@ pub fn compile_module<'a>(
         units: Vec::new(),
         fblocks: Vec::new(),
         arcs: NameArcs::default(),
+        spare: Vec::new(),
     };
     c.enter_scope(UnitKind::Module, 0, "<module>", 1);
     if eval {
@@ -164,7 +167,8 @@ impl<'a, 's> Compiler<'a, 's> {
 
     fn enter_scope(&mut self, kind: UnitKind, scope: usize, name: &'a str, firstlineno: u32) {
         let block = &self.table.blocks[scope];
-        let mut unit = Unit::new(kind, scope, block, name, firstlineno);
+        let buffers = self.spare.pop().unwrap_or_default();
+        let mut unit = Unit::new(kind, scope, block, name, firstlineno, buffers);
         unit.flags |= self.future_flags;
         unit.private = self.units.last().and_then(|u| u.private);
         unit.qualname = self.qualname(kind, name);
@@ -175,7 +179,9 @@ impl<'a, 's> Compiler<'a, 's> {
     fn exit_scope(&mut self) -> CodeObject {
         self.fblocks.pop();
         let unit = self.units.pop().expect("a unit is always open");
-        unit.assemble(&self.filename, &mut self.arcs)
+        let (code, buffers) = unit.assemble(&self.filename, &mut self.arcs);
+        self.spare.push(buffers);
+        code
     }
 
     /// CPython's `compiler_set_qualname`.
