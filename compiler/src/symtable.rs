@@ -254,16 +254,15 @@ impl<'a, 's> Builder<'a, 's> {
     fn add_def_in(&mut self, id: ScopeId, name: &'a str, flag: u32, loc: Loc) -> R {
         let mangled = mangle(self.bump, self.private, name);
         let block = &mut self.blocks[id];
-        let mut val = match block.symbols.get(mangled) {
-            Some(s) => {
-                if flag & DEF_PARAM != 0 && s.flags & DEF_PARAM != 0 {
-                    return Err(self.err(format!("duplicate argument '{name}' in function definition"), loc));
-                }
-                s.flags | flag
-            }
-            None => flag,
-        };
-        if block.comp_iter_target {
+        let comp_iter_target = block.comp_iter_target;
+        // One hash of the name for the look-up and the update. (On an error the entry may
+        // stay behind: the table is dropped with the error.)
+        let sym = block.symbols.entry(mangled).or_insert(Symbol { flags: 0, scope: Scope::Local });
+        if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
+            return Err(self.err(format!("duplicate argument '{name}' in function definition"), loc));
+        }
+        let mut val = sym.flags | flag;
+        if comp_iter_target {
             if val & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
                 return Err(self.err(
                     format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
@@ -272,7 +271,7 @@ impl<'a, 's> Builder<'a, 's> {
             }
             val |= DEF_COMP_ITER;
         }
-        block.symbols.insert(mangled, Symbol { flags: val, scope: Scope::Local });
+        sym.flags = val;
         if flag & DEF_PARAM != 0 {
             block.params.push(mangled);
         } else if flag & DEF_GLOBAL != 0 && id != 0 {
@@ -825,7 +824,6 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
     ) -> Result<(), SyntaxError> {
         let kind = self.table.blocks[id].kind;
         let mut local: Names<'a> = HashSet::new();
-        let mut scopes: HashMap<&'a str, Scope> = HashMap::new();
         let mut newfree: Names<'a> = HashSet::new();
 
         // A class namespace is invisible to nested functions: what they see is what the
@@ -841,16 +839,18 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
             None
         };
 
-        let names: Vec<(&'a str, u32)> =
-            self.table.blocks[id].symbols.iter().map(|(n, s)| (*n, s.flags)).collect();
-        for (name, flags) in names {
-            let scope = self.analyze_name(id, name, flags, bound.as_mut(), &mut local, &mut global)?;
+        // Each name's scope goes straight into its symbol (the symbols are taken out of the
+        // block meanwhile, since an error message reads the block's directives).
+        let mut symbols = std::mem::take(&mut self.table.blocks[id].symbols);
+        for (&name, sym) in symbols.iter_mut() {
+            let scope = self.analyze_name(id, name, sym.flags, bound.as_mut(), &mut local, &mut global)?;
             // A free name of this block is free in the blocks around it too (until one binds it).
             if scope == Scope::Free {
                 free.insert(name);
             }
-            scopes.insert(name, scope);
+            sym.scope = scope;
         }
+        self.table.blocks[id].symbols = symbols;
 
         let bound = bound.map(Rc::new);
         let (newbound, newglobal): (Rc<Layered<'a>>, Rc<Layered<'a>>) = match class_view {
@@ -868,6 +868,7 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
                     None => Layered::default(),
                 };
                 if kind == BlockKind::Function {
+                    nb.added.reserve(local.len());
                     for name in &local {
                         nb.insert(name);
                     }
@@ -876,43 +877,35 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
             }
         };
 
-        let mut allfree: Names<'a> = HashSet::new();
-        let children = self.table.blocks[id].children.clone();
-        for child in children {
+        // Children start from this block's `newfree`, which is still empty here.
+        let children = std::mem::take(&mut self.table.blocks[id].children);
+        for &child in &children {
             // Postponed annotations are never compiled; CPython 3.11 lets nothing in them
             // make a name free or a cell.
             if self.table.blocks[child].kind == BlockKind::Annotation {
                 continue;
             }
-            let mut temp_free = newfree.clone();
-            self.block(child, Some(Layered::over(&newbound)), &mut temp_free, Layered::over(&newglobal))?;
-            allfree.extend(temp_free);
+            self.block(child, Some(Layered::over(&newbound)), &mut newfree, Layered::over(&newglobal))?;
         }
-        newfree.extend(allfree);
+        self.table.blocks[id].children = children;
 
+        // Record the results (CPython's `update_symbols`).
+        let block = &mut self.table.blocks[id];
         match kind {
             // Locals that nested blocks use free become cells.
-            BlockKind::Function => {
-                for (name, scope) in scopes.iter_mut() {
-                    if *scope == Scope::Local && newfree.remove(name) {
-                        *scope = Scope::Cell;
+            BlockKind::Function if !newfree.is_empty() => {
+                for (name, sym) in block.symbols.iter_mut() {
+                    if sym.scope == Scope::Local && newfree.remove(name) {
+                        sym.scope = Scope::Cell;
                     }
                 }
             }
             BlockKind::Class if newfree.remove("__class__") => {
-                self.table.blocks[id].needs_class_closure = true;
+                block.needs_class_closure = true;
             }
             _ => {}
         }
-
-        // Record the results (CPython's `update_symbols`).
-        let block = &mut self.table.blocks[id];
-        for (name, scope) in &scopes {
-            if let Some(sym) = block.symbols.get_mut(name) {
-                sym.scope = *scope;
-            }
-        }
-        for name in newfree.iter() {
+        for &name in newfree.iter() {
             if let Some(sym) = block.symbols.get_mut(name) {
                 if kind == BlockKind::Class && sym.flags & (DEF_BOUND | DEF_GLOBAL) != 0 {
                     sym.flags |= DEF_FREE_CLASS;

@@ -17,7 +17,7 @@ use crate::ast::*;
 use crate::bytecode::{flags, make_function, CodeObject, Const, Opcode};
 use crate::error::{ErrorKind, SyntaxError};
 use crate::symtable::{self, BlockKind, Scope, SymbolTable};
-use unit::{Label, Unit, UnitKind};
+use unit::{Buffers, Label, NameArcs, Unit, UnitKind};
 
 /// CPython's CO_MAXBLOCKS: how deeply loops, `try` and `with` may nest in one function.
 const MAX_BLOCKS: usize = 20;
@@ -55,6 +55,9 @@ pub struct Compiler<'a, 's> {
     fblocks: Vec<Vec<FBlock<'a>>>,
     /// `Mode::Single`: expression statements of the module's own code print their value.
     interactive: bool,
+    arcs: NameArcs<'a>,
+    /// The buffers of finished units, for the next ones.
+    spare: Vec<Buffers<'a>>,
 }
 
 /// Compile a parsed module (or, in `Mode::Eval`, a single expression; in `Mode::Single`, an
@@ -80,6 +83,8 @@ pub fn compile_module<'a>(
         units: Vec::new(),
         fblocks: Vec::new(),
         interactive: mode == crate::Mode::Single,
+        arcs: NameArcs::default(),
+        spare: Vec::new(),
     };
     c.enter_scope(UnitKind::Module, 0, "<module>", 1);
     if eval {
@@ -178,7 +183,8 @@ impl<'a, 's> Compiler<'a, 's> {
 
     fn enter_scope(&mut self, kind: UnitKind, scope: usize, name: &'a str, firstlineno: u32) {
         let block = &self.table.blocks[scope];
-        let mut unit = Unit::new(kind, scope, block, name, firstlineno);
+        let buffers = self.spare.pop().unwrap_or_default();
+        let mut unit = Unit::new(kind, scope, block, name, firstlineno, buffers);
         unit.flags |= self.future_flags;
         unit.private = self.units.last().and_then(|u| u.private);
         unit.qualname = self.qualname(kind, name);
@@ -189,7 +195,9 @@ impl<'a, 's> Compiler<'a, 's> {
     fn exit_scope(&mut self) -> CodeObject {
         self.fblocks.pop();
         let unit = self.units.pop().expect("a unit is always open");
-        unit.assemble(&self.filename)
+        let (code, buffers) = unit.assemble(&self.filename, &mut self.arcs);
+        self.spare.push(buffers);
+        code
     }
 
     /// CPython's `compiler_set_qualname`.

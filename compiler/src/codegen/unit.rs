@@ -102,8 +102,46 @@ pub struct Unit<'a> {
 
 const UNRESOLVED: u32 = u32::MAX;
 
+/// The growable buffers of a unit under construction. A finished unit copies its code out
+/// at its exact size and hands the buffers back for the next unit, so that emitting does not
+/// regrow them from empty for every code object.
+#[derive(Default)]
+pub struct Buffers<'a> {
+    instrs: Vec<Instr>,
+    locs: Vec<Loc>,
+    instr_handler: Vec<Option<u32>>,
+    labels: Vec<u32>,
+    const_map: HashMap<ConstKey, u32>,
+    names: Vec<&'a str>,
+    name_map: HashMap<&'a str, u32>,
+    varnames: Vec<&'a str>,
+    varname_map: HashMap<&'a str, u32>,
+}
+
+/// The `Arc<str>` of each distinct name, made once for all the code objects of a module
+/// (names recur in many of them: `self`, builtins, attributes).
+#[derive(Default)]
+pub struct NameArcs<'a>(HashMap<&'a str, Arc<str>>);
+
+impl<'a> NameArcs<'a> {
+    pub fn get(&mut self, name: &'a str) -> Arc<str> {
+        self.0.entry(name).or_insert_with(|| Arc::from(name)).clone()
+    }
+
+    fn all(&mut self, names: &[&'a str]) -> Vec<Arc<str>> {
+        names.iter().map(|&n| self.get(n)).collect()
+    }
+}
+
 impl<'a> Unit<'a> {
-    pub fn new(kind: UnitKind, scope: usize, block: &Block<'a>, name: &'a str, firstlineno: u32) -> Unit<'a> {
+    pub fn new(
+        kind: UnitKind,
+        scope: usize,
+        block: &Block<'a>,
+        name: &'a str,
+        firstlineno: u32,
+        buffers: Buffers<'a>,
+    ) -> Unit<'a> {
         // CPython 3.11 keeps a parameter's cell in the parameter's slot, so co_cellvars
         // lists the parameters that are cells first (in parameter order), then the rest
         // sorted.
@@ -143,18 +181,18 @@ impl<'a> Unit<'a> {
             kwonlyargcount: 0,
             flags,
             loc: Loc { lineno: firstlineno, col: 0, end_lineno: firstlineno, end_col: 0 },
-            instrs: Vec::new(),
-            locs: Vec::new(),
-            instr_handler: Vec::new(),
-            labels: Vec::new(),
+            instrs: buffers.instrs,
+            locs: buffers.locs,
+            instr_handler: buffers.instr_handler,
+            labels: buffers.labels,
             handlers: Vec::new(),
             handler_stack: Vec::new(),
             consts: Vec::new(),
-            const_map: HashMap::new(),
-            names: Vec::new(),
-            name_map: HashMap::new(),
-            varnames: Vec::new(),
-            varname_map: HashMap::new(),
+            const_map: buffers.const_map,
+            names: buffers.names,
+            name_map: buffers.name_map,
+            varnames: buffers.varnames,
+            varname_map: buffers.varname_map,
             cellvars,
             freevars,
         };
@@ -257,8 +295,9 @@ impl<'a> Unit<'a> {
         self.locs.last().map(|l| l.lineno).filter(|&l| l != 0)
     }
 
-    pub fn assemble(self, filename: &Arc<str>) -> CodeObject {
-        let Unit { mut instrs, labels, handlers, instr_handler, locs, .. } = self;
+    /// The code object, and the buffers emptied for the next unit.
+    pub fn assemble(self, filename: &Arc<str>, arcs: &mut NameArcs<'a>) -> (CodeObject, Buffers<'a>) {
+        let Unit { mut instrs, mut labels, handlers, mut instr_handler, mut locs, .. } = self;
         for ins in instrs.iter_mut() {
             if ins.op.is_jump() {
                 ins.arg = labels[ins.arg as usize];
@@ -295,7 +334,7 @@ impl<'a> Unit<'a> {
             });
         }
 
-        let varnames: Vec<Arc<str>> = self.varnames.iter().map(|s| Arc::from(*s)).collect();
+        let varnames: Vec<Arc<str>> = arcs.all(&self.varnames);
         let nargs = {
             let mut n = (self.argcount + self.kwonlyargcount) as usize;
             n += (self.flags & flags::VARARGS != 0) as usize;
@@ -307,8 +346,8 @@ impl<'a> Unit<'a> {
             .iter()
             .map(|c| varnames[..nargs.min(varnames.len())].iter().position(|v| &**v == *c).map(|i| i as u32))
             .collect();
-        CodeObject {
-            name: Arc::from(self.name),
+        let code = CodeObject {
+            name: arcs.get(self.name),
             qualname: Arc::from(self.qualname.as_str()),
             filename: filename.clone(),
             firstlineno: self.firstlineno,
@@ -317,16 +356,41 @@ impl<'a> Unit<'a> {
             kwonlyargcount: self.kwonlyargcount,
             flags: self.flags,
             varnames,
-            cellvars: self.cellvars.iter().map(|s| Arc::from(*s)).collect(),
-            freevars: self.freevars.iter().map(|s| Arc::from(*s)).collect(),
-            names: self.names.iter().map(|s| Arc::from(*s)).collect(),
+            cellvars: arcs.all(&self.cellvars),
+            freevars: arcs.all(&self.freevars),
+            names: arcs.all(&self.names),
             consts: self.consts,
             stacksize,
-            code: instrs,
-            locations: locs,
+            code: instrs.to_vec(),
+            locations: locs.to_vec(),
             exception_table,
             cell2arg,
-        }
+        };
+        instrs.clear();
+        locs.clear();
+        instr_handler.clear();
+        labels.clear();
+        let (mut const_map, mut names, mut name_map, mut varnames, mut varname_map) =
+            (self.const_map, self.names, self.name_map, self.varnames, self.varname_map);
+        const_map.clear();
+        names.clear();
+        name_map.clear();
+        varnames.clear();
+        varname_map.clear();
+        (
+            code,
+            Buffers {
+                instrs,
+                locs,
+                instr_handler,
+                labels,
+                const_map,
+                names,
+                name_map,
+                varnames,
+                varname_map,
+            },
+        )
     }
 }
 

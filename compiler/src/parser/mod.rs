@@ -158,43 +158,76 @@ pub(crate) enum Kw {
 }
 
 impl Kw {
+    /// The keyword spelled `s`, if any. Called for every name token, so the first byte
+    /// picks the few candidates before any text is compared.
     fn from_name(s: &str) -> Option<Kw> {
-        Some(match s {
-            "False" => Kw::False,
-            "None" => Kw::None,
-            "True" => Kw::True,
-            "and" => Kw::And,
-            "as" => Kw::As,
-            "assert" => Kw::Assert,
-            "async" => Kw::Async,
-            "await" => Kw::Await,
-            "break" => Kw::Break,
-            "class" => Kw::Class,
-            "continue" => Kw::Continue,
-            "def" => Kw::Def,
-            "del" => Kw::Del,
-            "elif" => Kw::Elif,
-            "else" => Kw::Else,
-            "except" => Kw::Except,
-            "finally" => Kw::Finally,
-            "for" => Kw::For,
-            "from" => Kw::From,
-            "global" => Kw::Global,
-            "if" => Kw::If,
-            "import" => Kw::Import,
-            "in" => Kw::In,
-            "is" => Kw::Is,
-            "lambda" => Kw::Lambda,
-            "nonlocal" => Kw::Nonlocal,
-            "not" => Kw::Not,
-            "or" => Kw::Or,
-            "pass" => Kw::Pass,
-            "raise" => Kw::Raise,
-            "return" => Kw::Return,
-            "try" => Kw::Try,
-            "while" => Kw::While,
-            "with" => Kw::With,
-            "yield" => Kw::Yield,
+        let &[first, _, ..] = s.as_bytes() else { return None };
+        if s.len() > 8 {
+            return None;
+        }
+        Some(match first {
+            b'F' if s == "False" => Kw::False,
+            b'N' if s == "None" => Kw::None,
+            b'T' if s == "True" => Kw::True,
+            b'a' => match s {
+                "and" => Kw::And,
+                "as" => Kw::As,
+                "assert" => Kw::Assert,
+                "async" => Kw::Async,
+                "await" => Kw::Await,
+                _ => return None,
+            },
+            b'b' if s == "break" => Kw::Break,
+            b'c' => match s {
+                "class" => Kw::Class,
+                "continue" => Kw::Continue,
+                _ => return None,
+            },
+            b'd' => match s {
+                "def" => Kw::Def,
+                "del" => Kw::Del,
+                _ => return None,
+            },
+            b'e' => match s {
+                "elif" => Kw::Elif,
+                "else" => Kw::Else,
+                "except" => Kw::Except,
+                _ => return None,
+            },
+            b'f' => match s {
+                "finally" => Kw::Finally,
+                "for" => Kw::For,
+                "from" => Kw::From,
+                _ => return None,
+            },
+            b'g' if s == "global" => Kw::Global,
+            b'i' => match s {
+                "if" => Kw::If,
+                "import" => Kw::Import,
+                "in" => Kw::In,
+                "is" => Kw::Is,
+                _ => return None,
+            },
+            b'l' if s == "lambda" => Kw::Lambda,
+            b'n' => match s {
+                "nonlocal" => Kw::Nonlocal,
+                "not" => Kw::Not,
+                _ => return None,
+            },
+            b'o' if s == "or" => Kw::Or,
+            b'p' if s == "pass" => Kw::Pass,
+            b'r' => match s {
+                "raise" => Kw::Raise,
+                "return" => Kw::Return,
+                _ => return None,
+            },
+            b't' if s == "try" => Kw::Try,
+            b'w' => match s {
+                "while" => Kw::While,
+                "with" => Kw::With,
+                _ => return None,
+            },
+            b'y' if s == "yield" => Kw::Yield,
             _ => return None,
         })
     }
