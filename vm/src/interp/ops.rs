@@ -225,6 +225,7 @@ fn position(i: i64, len: usize) -> Option<usize> {
     (0..len as i64).contains(&j).then_some(j as usize)
 }
 
+#[inline(always)]
 pub fn BINARY_SUBSCR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let key = ex.pop();
     let obj = ex.pop();
@@ -251,6 +252,7 @@ fn getitem<'gc>(ex: &mut Exec<'gc, '_>, obj: Value<'gc>, key: Value<'gc>) -> Res
     Ok(ops::subscript::getitem(&mut ex.ctx, obj, key)?)
 }
 
+#[inline(always)]
 pub fn STORE_SUBSCR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc> {
     let key = ex.pop();
     let obj = ex.pop();
@@ -710,6 +712,7 @@ pub fn MAKE_FUNCTION<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc>
     next!(pc)
 }
 
+#[inline(always)]
 pub fn RETURN_VALUE<'gc>(ex: &mut Exec<'gc, '_>, _pc: usize, _arg: u32) -> R<'gc> {
     let v = ex.pop();
     ex.return_from_frame(v)
