@@ -133,7 +133,10 @@ print({'x', 'yy', 'zzz', 'a'}, frozenset({'a', 'b', 'c'}))
 {'zzz', 'a', 'yy', 'x'} frozenset({'c', 'a', 'b'})
 ";
     match run(program, "<string>") {
-        Ok(out) => assert_eq!(out, expected),
+        Ok(out) => {
+            assert_eq!(out.failure, None);
+            assert_eq!(out.stdout, expected);
+        }
         Err(report) => panic!("{report}"),
     }
 }
