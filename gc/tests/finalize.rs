@@ -94,7 +94,7 @@ fn a_full_collection_resurrects_what_the_hook_keeps() {
 #[test]
 fn paced_collections_run_the_hook_too() {
     let mut heap = new_heap(GcConfig::DEFAULT);
-    heap.mutate(|mc, st| watched_pair(mc, st));
+    heap.mutate(watched_pair);
     // Garbage until some cycle has completed.
     let mut slices = 0;
     while heap.stats().collections < 2 {

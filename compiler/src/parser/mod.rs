@@ -558,7 +558,7 @@ impl<'a> Parser<'a> {
     /// "invalid syntax" where the input ends without the statement CPython's interactive rule
     /// wants: at column 0 of the last line, whose text is shown as it is.
     fn single_at_end(&self) -> Box<PErr> {
-        let last_line = self.src.split_inclusive('\n').last().unwrap_or("");
+        let last_line = self.src.split_inclusive('\n').next_back().unwrap_or("");
         let lineno = self.src.split_inclusive('\n').count() as u32;
         let mut e = self.error(ErrorKind::SyntaxError, "invalid syntax".into(), lineno, 0, lineno, 0);
         e.err.text = Some(last_line.to_string());
