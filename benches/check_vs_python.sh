@@ -25,12 +25,13 @@ fi
 
 echo "Building cellvm and the source generator (release)..." >&2
 cargo build --quiet --release -p cellvm --bin cellvm --example gen_source
-cellvm=target/release/cellvm
+target_dir=${CARGO_TARGET_DIR:-target}
+cellvm=$target_dir/release/cellvm
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 source_file=$work/bench.py
-target/release/examples/gen_source >"$source_file"
+"$target_dir"/release/examples/gen_source >"$source_file"
 lines=$(wc -l <"$source_file")
 
 if ! "$python" -c 'import sys; compile(open(sys.argv[1], "rb").read(), sys.argv[1], "exec")' "$source_file"; then

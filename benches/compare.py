@@ -52,7 +52,8 @@ def main():
     args = ap.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
-    cellvm = os.path.join(ROOT, "target", "release", "cellvm")
+    target_dir = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    cellvm = os.path.join(target_dir, "release", "cellvm")
     names = args.programs or sorted(f for f in os.listdir(PROGRAMS) if f.endswith(".py"))
     rows = []
     failed = False
