@@ -9,7 +9,7 @@ use gc_arena::Gc;
 
 use super::{native, set};
 use crate::ctx::{Ctx, PyResult};
-use crate::interp::with_first;
+use crate::interp::{call_user_new, with_first};
 use crate::object::{Args, Class, Descriptor, Dict, Layout};
 use crate::ops;
 use crate::value::Value;
@@ -175,16 +175,7 @@ pub fn call_metaclass<'gc>(
         }
     }
     let obj = match Class::user_lookup(meta, crate::dunder!("__new__")) {
-        Some(new) => {
-            let new = match new {
-                Value::Descriptor(d) => match *d {
-                    Descriptor::StaticMethod(f) => f,
-                    _ => new,
-                },
-                _ => new,
-            };
-            with_first(Value::Type(meta), args, |full| crate::interp::call_value(ctx, new, full, kwnames))?
-        }
+        Some(new) => call_user_new(ctx, new, meta, args, kwnames)?,
         None => type_new_impl(ctx, meta, args, kwnames)?,
     };
     if !ctx.is_instance_of(obj, meta) {

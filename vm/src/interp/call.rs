@@ -591,6 +591,24 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     }
 }
 
+/// Call a class's own `__new__` (a staticmethod, as `type` makes it) with the class first.
+pub(crate) fn call_user_new<'gc>(
+    ctx: &mut Ctx<'gc, '_>,
+    new: Value<'gc>,
+    cls: Gc<'gc, Class<'gc>>,
+    args: &[Value<'gc>],
+    kwnames: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    let new = match new {
+        Value::Descriptor(d) => match *d {
+            Descriptor::StaticMethod(f) => f,
+            _ => new,
+        },
+        _ => new,
+    };
+    with_first(Value::Type(cls), args, |full| call_value(ctx, new, full, kwnames))
+}
+
 /// Call anything that is not a Python function frame: builtins, types, bound methods of
 /// builtins, callable instances. Python functions reached from here run nested.
 pub fn call_native<'gc>(
@@ -665,16 +683,7 @@ pub fn construct_instance<'gc>(
     let user_new = Class::user_lookup(cls, crate::dunder!("__new__"));
     let user_init = Class::user_lookup(cls, crate::dunder!("__init__"));
     let obj = match user_new {
-        Some(new) => {
-            let new = match new {
-                Value::Descriptor(d) => match *d {
-                    Descriptor::StaticMethod(f) => f,
-                    _ => new,
-                },
-                _ => new,
-            };
-            with_first(Value::Type(cls), args, |full| call_value(ctx, new, full, kwnames))?
-        }
+        Some(new) => call_user_new(ctx, new, cls, args, kwnames)?,
         None if cls.layout == Layout::Exception => {
             let positional = &args[..args.len() - kwnames.len()];
             // A group's `__new__` checks its arguments before `__init__` refuses keywords.

@@ -448,5 +448,5 @@ pub fn run_class_body<'gc>(
     run_nested(ctx)
 }
 
-pub(crate) use call::with_first;
+pub(crate) use call::{call_user_new, with_first};
 pub use call::{call_value, construct_instance, make_code};
