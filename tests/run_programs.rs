@@ -3,6 +3,10 @@
 //! path relative to it): its stdout must be byte for byte CPython 3.11's, and so must its
 //! exit status and the last line of stderr (the exception line) when it fails.
 //!
+//! The corpus runs twice: with the collector as it paces itself, and in GC torture mode
+//! (`CELLVM_GC_TORTURE=1`: a full collection after every call and backward jump), where a
+//! value the runtime forgot to root is freed at once and the program's output shows it.
+//!
 //! All differences are reported before the test fails, so one run shows the whole state of
 //! the runtime. `CELLVM_PROGRAMS=substring` restricts the run to the programs whose path
 //! contains the substring.
@@ -19,6 +23,17 @@ use corpus::Program;
 
 /// No corpus program takes more than a fraction of this on CPython; a run past it is a hang.
 const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Torture mode collects up to a million times in one program (deep generator chains): the
+/// slowest takes about 40 s alone, so it gets room for a loaded machine.
+const TORTURE_TIMEOUT: Duration = Duration::from_secs(240);
+
+/// How the collector runs under a program.
+#[derive(Clone, Copy, PartialEq)]
+enum Gc {
+    Paced,
+    Torture,
+}
 
 /// What one run of a program gave (or was expected to give).
 #[derive(PartialEq, Debug)]
@@ -44,11 +59,20 @@ fn expected(program: &Program) -> std::result::Result<Result, String> {
     Ok(Result { stdout, status, last_stderr })
 }
 
-fn run(program: &Program) -> std::result::Result<Result, String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cellvm"))
-        .arg(&program.rel)
-        .current_dir(corpus::root())
-        .env_remove("CELLVM_GC_TORTURE")
+fn run(program: &Program, gc: Gc) -> std::result::Result<Result, String> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cellvm"));
+    command.arg(&program.rel).current_dir(corpus::root());
+    let timeout = match gc {
+        Gc::Paced => {
+            command.env_remove("CELLVM_GC_TORTURE");
+            TIMEOUT
+        }
+        Gc::Torture => {
+            command.env("CELLVM_GC_TORTURE", "1");
+            TORTURE_TIMEOUT
+        }
+    };
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -72,11 +96,11 @@ fn run(program: &Program) -> std::result::Result<Result, String> {
     std::thread::spawn(move || {
         let _ = done.send(child.wait());
     });
-    let status = match finished.recv_timeout(TIMEOUT) {
+    let status = match finished.recv_timeout(timeout) {
         Ok(status) => status.map_err(|e| e.to_string())?,
         Err(_) => {
             let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            return Err(format!("{}: still running after {TIMEOUT:?}", program.rel));
+            return Err(format!("{}: still running after {timeout:?}", program.rel));
         }
     };
     let stdout = out_reader.join().map_err(|_| "stdout reader panicked")?.map_err(|e| e.to_string())?;
@@ -119,6 +143,15 @@ fn describe(program: &Program, want: &Result, got: &Result) -> String {
 
 #[test]
 fn every_program_prints_what_cpython_prints() {
+    run_corpus(Gc::Paced);
+}
+
+#[test]
+fn every_program_prints_what_cpython_prints_under_gc_torture() {
+    run_corpus(Gc::Torture);
+}
+
+fn run_corpus(gc: Gc) {
     let programs = corpus::programs();
     assert!(!programs.is_empty(), "no program found under {}", corpus::programs_dir().display());
     let next = AtomicUsize::new(0);
@@ -129,7 +162,7 @@ fn every_program_prints_what_cpython_prints() {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(program) = programs.get(i) else { break };
-                let outcome = expected(program).and_then(|want| Ok((want, run(program)?)));
+                let outcome = expected(program).and_then(|want| Ok((want, run(program, gc)?)));
                 let failure = match outcome {
                     Ok((want, got)) if want == got => continue,
                     Ok((want, got)) => describe(program, &want, &got),
@@ -143,9 +176,10 @@ fn every_program_prints_what_cpython_prints() {
     failures.sort();
     assert!(
         failures.is_empty(),
-        "{} of {} programs differ from CPython 3.11:\n{}",
+        "{} of {} programs differ from CPython 3.11{}:\n{}",
         failures.len(),
         programs.len(),
+        if gc == Gc::Torture { " under GC torture" } else { "" },
         failures.join("\n")
     );
 }
