@@ -81,6 +81,11 @@ fn codec_width(c: char) -> usize {
 
 /// Python's `\N{name}` lookup: the Unicode name or alias, in any case, and nothing looser.
 fn lookup_name(name: &str) -> Option<char> {
+    // No name or alias starts with a hyphen, and unicode_names2 4.0 underflows an index on
+    // one (a panic where overflow checks are on: found by fuzzing).
+    if name.starts_with('-') {
+        return None;
+    }
     let c = unicode_names2::character(name)?;
     let wanted = name.to_ascii_uppercase();
     let canonical = unicode_names2::name(c).map(|n| n.to_string());
