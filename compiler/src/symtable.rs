@@ -213,7 +213,9 @@ impl<'a, 's> Builder<'a, 's> {
         self.blocks.push(Block {
             kind,
             name,
-            symbols: HashMap::new(),
+            // Most blocks bind a handful of names: room for them at once saves the table
+            // growing (and rehashing) two or three times.
+            symbols: HashMap::with_capacity(8),
             params: Vec::new(),
             children: Vec::new(),
             directives: Vec::new(),
@@ -823,7 +825,7 @@ impl<'t, 'a, 's> Analyzer<'t, 'a, 's> {
         mut global: Layered<'a>,
     ) -> Result<(), SyntaxError> {
         let kind = self.table.blocks[id].kind;
-        let mut local: Names<'a> = HashSet::new();
+        let mut local: Names<'a> = HashSet::with_capacity(self.table.blocks[id].symbols.len());
         let mut newfree: Names<'a> = HashSet::new();
 
         // A class namespace is invisible to nested functions: what they see is what the
