@@ -90,8 +90,10 @@ fn frexp(x: f64) -> (f64, i32) {
 }
 
 pub fn str_hash(s: &str) -> i64 {
-    if s.is_empty() {
-        return 0;
+    if s.is_ascii() {
+        // CPython hashes the string's one-byte-per-character form, which for ASCII is its
+        // UTF-8: no copy needed.
+        return bytes_hash(s.as_bytes());
     }
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
     let mut buf: Vec<u8> = Vec::with_capacity(s.len() * 4);

@@ -20,6 +20,10 @@ pub fn repr<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, String>
 }
 
 pub fn repr_value<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+    if let Value::Int(i) = v {
+        // `str(i)` and `repr(i)` in loops: the digits go straight into the new string.
+        return Ok(ctx.new_str(int_text(i, &mut [0; 20])));
+    }
     let s = repr(ctx, v)?;
     Ok(ctx.new_str(s))
 }
@@ -479,19 +483,24 @@ pub fn callable_name<'gc>(ctx: &mut Ctx<'gc, '_>, f: Value<'gc>) -> String {
 /// Append the decimal digits of `i`: what `i.to_string()` gives, without the formatting
 /// machinery or a temporary string (str() and repr() of ints are hot).
 fn push_int(out: &mut String, i: i64) {
-    let mut digits = [0u8; 20];
+    out.push_str(int_text(i, &mut [0; 20]));
+}
+
+/// The decimal text of `i`, written at the end of `buf` (20 bytes hold `i64::MIN`).
+fn int_text(i: i64, buf: &mut [u8; 20]) -> &str {
     let mut n = i.unsigned_abs();
-    let mut start = digits.len();
+    let mut start = buf.len();
     loop {
         start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
+        buf[start] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
     if i < 0 {
-        out.push('-');
+        start -= 1;
+        buf[start] = b'-';
     }
-    out.extend(digits[start..].iter().map(|&d| d as char));
+    std::str::from_utf8(&buf[start..]).expect("ASCII digits")
 }
