@@ -19,8 +19,8 @@ enum Argument<'a> {
 struct ArgumentList<'a> {
     open: usize,
     genexp_ok: bool,
-    args: bumpalo::collections::Vec<'a, Expr<'a>>,
-    keywords: bumpalo::collections::Vec<'a, Keyword<'a>>,
+    args: Vec<Expr<'a>>,
+    keywords: Vec<Keyword<'a>>,
     /// Once a keyword argument (or `**`) has come, positional ones may not.
     keyword_seen: bool,
     unpacking_seen: bool,
@@ -73,7 +73,7 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        Ok((list.args.into_bump_slice(), list.keywords.into_bump_slice()))
+        Ok((self.alloc_list(list.args), self.alloc_list(list.keywords)))
     }
 
     /// An argument after keyword ones, which CPython's first pass reads only as another

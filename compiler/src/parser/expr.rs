@@ -88,7 +88,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_expression()?);
         }
-        Ok(self.expr(ExprKind::Tuple(elts.into_bump_slice()), self.span(start)))
+        Ok(self.expr(ExprKind::Tuple(self.alloc_list(elts)), self.span(start)))
     }
 
     /// `star_expression: '*' bitwise_or | expression`
@@ -116,7 +116,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.expression()?);
         }
-        Ok(self.expr(ExprKind::Tuple(elts.into_bump_slice()), self.span(start)))
+        Ok(self.expr(ExprKind::Tuple(self.alloc_list(elts)), self.span(start)))
     }
 
     /// `star_named_expression: '*' bitwise_or | named_expression`
@@ -493,7 +493,7 @@ impl<'a> Parser<'a> {
         if values.len() == 1 {
             return Ok(values.pop().expect("one value"));
         }
-        Ok(self.expr(ExprKind::BoolOp { op, values: values.into_bump_slice() }, self.span(start)))
+        Ok(self.expr(ExprKind::BoolOp { op, values: self.alloc_list(values) }, self.span(start)))
     }
 
     /// `inversion: 'not' inversion | comparison`, a run of `not`s folded without recursion.
@@ -570,8 +570,8 @@ impl<'a> Parser<'a> {
         Ok(self.expr(
             ExprKind::Compare {
                 left: self.alloc(left),
-                ops: ops.into_bump_slice(),
-                comparators: comparators.into_bump_slice(),
+                ops: self.alloc_list(ops),
+                comparators: self.alloc_list(comparators),
             },
             self.span(start),
         ))
@@ -809,7 +809,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.slice_or_starred()?);
         }
-        Ok(self.expr(ExprKind::Tuple(elts.into_bump_slice()), self.span(start)))
+        Ok(self.expr(ExprKind::Tuple(self.alloc_list(elts)), self.span(start)))
     }
 
     fn slice_or_starred(&mut self) -> PResult<Expr<'a>> {
@@ -946,7 +946,7 @@ impl<'a> Parser<'a> {
                     elts.push(self.star_named_expression()?);
                 }
                 self.expect_op(Op::RPar)?;
-                Ok(self.expr(ExprKind::Tuple(elts.into_bump_slice()), self.span(open)))
+                Ok(self.expr(ExprKind::Tuple(self.alloc_list(elts)), self.span(open)))
             }
             T::Kw(Kw::For | Kw::Async) if !starred => {
                 let generators = self.for_if_clauses(open)?;
@@ -1084,7 +1084,7 @@ impl<'a> Parser<'a> {
             self.check_starred_comprehension(first_start)?;
         }
         self.expect_op(close)?;
-        Ok(elts.into_bump_slice())
+        Ok(self.alloc_list(elts))
     }
 
     /// `{`: a dict, a set, or their comprehensions.
@@ -1212,7 +1212,7 @@ impl<'a> Parser<'a> {
             values.push(self.dict_value(colon)?);
         }
         self.expect_op(Op::RBrace)?;
-        let kind = ExprKind::Dict { keys: keys.into_bump_slice(), values: values.into_bump_slice() };
+        let kind = ExprKind::Dict { keys: self.alloc_list(keys), values: self.alloc_list(values) };
         Ok(self.expr(kind, self.span(open)))
     }
 
@@ -1254,14 +1254,14 @@ impl<'a> Parser<'a> {
             generators.push(Comprehension {
                 target: self.alloc(target),
                 iter: self.alloc(iter),
-                ifs: ifs.into_bump_slice(),
+                ifs: self.alloc_list(ifs),
             });
         }
         if generators.is_empty() {
             return Err(self.invalid_syntax());
         }
         self.clauses_async = is_async;
-        Ok(generators.into_bump_slice())
+        Ok(self.alloc_list(generators))
     }
 
     /// A comprehension is asynchronous when a clause is `async for` or an `await` stands
@@ -1336,7 +1336,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_target()?);
         }
-        Ok(self.expr(ExprKind::Tuple(elts.into_bump_slice()), self.span(start)))
+        Ok(self.expr(ExprKind::Tuple(self.alloc_list(elts)), self.span(start)))
     }
 
     /// `star_target: '*' (!'*' star_target) | target_with_star_atom`

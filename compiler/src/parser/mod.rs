@@ -35,7 +35,6 @@ pub use dump::dump;
 
 use std::cell::Cell;
 
-use bumpalo::collections::Vec as BVec;
 use bumpalo::Bump;
 
 use crate::ast::{Expr, ExprKind, Loc, Module, Stmt, StmtKind};
@@ -488,11 +487,11 @@ impl<'a> Parser<'a> {
 
     /// `file: [statements] ENDMARKER`
     fn file(&mut self) -> PResult<Module<'a>> {
-        let mut body = BVec::new_in(self.bump);
+        let mut body = self.vec();
         while !self.at(T::End) {
             self.statement(&mut body)?;
         }
-        Ok(Module { body: body.into_bump_slice() })
+        Ok(Module { body: self.alloc_list(body) })
     }
 
     /// `eval: expressions NEWLINE* ENDMARKER`
@@ -552,7 +551,7 @@ impl<'a> Parser<'a> {
                 l.end_col as i64 + 1,
             ));
         }
-        Ok(Module { body: body.into_bump_slice() })
+        Ok(Module { body: self.alloc_list(body) })
     }
 
     /// "invalid syntax" where the input ends without the statement CPython's interactive rule
@@ -712,9 +711,18 @@ impl<'a> Parser<'a> {
         self.bump.alloc(v)
     }
 
+    /// A list being parsed. It grows on the heap and moves into the AST at its final length
+    /// with [`Parser::alloc_list`]: grown in the bump arena instead, every outgrown buffer
+    /// and the unused tail of the last would stay there.
     #[inline]
-    pub(crate) fn vec<T>(&self) -> BVec<'a, T> {
-        BVec::new_in(self.bump)
+    pub(crate) fn vec<T>(&self) -> Vec<T> {
+        Vec::new()
+    }
+
+    /// `items` as a slice of the AST.
+    #[inline]
+    pub(crate) fn alloc_list<T>(&self, items: Vec<T>) -> &'a [T] {
+        self.bump.alloc_slice_fill_iter(items)
     }
 
     #[inline]

@@ -137,16 +137,16 @@ impl<'a> Parser<'a> {
         if bare_star && kwonly.is_empty() {
             return Ok(None);
         }
-        let positional = positional.into_bump_slice();
+        let positional = self.alloc_list(positional);
         let (posonlyargs, args) = positional.split_at(posonly_count.unwrap_or(0));
         Ok(Some(self.alloc(Arguments {
             posonlyargs,
             args,
             vararg,
-            kwonlyargs: kwonly.into_bump_slice(),
-            kw_defaults: kw_defaults.into_bump_slice(),
+            kwonlyargs: self.alloc_list(kwonly),
+            kw_defaults: self.alloc_list(kw_defaults),
             kwarg,
-            defaults: defaults.into_bump_slice(),
+            defaults: self.alloc_list(defaults),
         })))
     }
 

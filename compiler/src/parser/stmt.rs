@@ -1,8 +1,6 @@
 //! Statements: CPython 3.11's statement rules and the `invalid_*` rules of their headers,
 //! blocks and targets.
 
-use bumpalo::collections::Vec as BVec;
-
 use crate::ast::{
     Alias, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Operator, Stmt, StmtKind, WithItem,
 };
@@ -45,7 +43,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `statement: compound_stmt | simple_stmts`; the statement(s) go onto `out`.
-    pub(crate) fn statement(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
+    pub(crate) fn statement(&mut self, out: &mut Vec<Stmt<'a>>) -> PResult<()> {
         // One call through a pointer: this frame stacks up once per nested block.
         let compound: fn(&mut Self) -> PResult<Stmt<'a>> = match self.peek() {
             T::Kw(Kw::Def) => |p| p.function_def(p.pos, &[]),
@@ -66,7 +64,7 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn match_or_simple(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
+    fn match_or_simple(&mut self, out: &mut Vec<Stmt<'a>>) -> PResult<()> {
         match self.match_stmt()? {
             Some(stmt) => {
                 out.push(stmt);
@@ -102,7 +100,7 @@ impl<'a> Parser<'a> {
         } else {
             self.simple_stmts(&mut body)?;
         }
-        Ok(body.into_bump_slice())
+        Ok(self.alloc_list(body))
     }
 
     /// The `:` that ends a compound statement's header: "expected ':'" when the line ends
@@ -130,7 +128,7 @@ impl<'a> Parser<'a> {
     // ---- simple statements ----
 
     /// `simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE`
-    pub(crate) fn simple_stmts(&mut self, out: &mut BVec<'a, Stmt<'a>>) -> PResult<()> {
+    pub(crate) fn simple_stmts(&mut self, out: &mut Vec<Stmt<'a>>) -> PResult<()> {
         loop {
             let stmt = self.simple_stmt()?;
             out.push(stmt);
@@ -198,7 +196,7 @@ impl<'a> Parser<'a> {
                         break;
                     }
                 }
-                let names = names.into_bump_slice();
+                let names = self.alloc_list(names);
                 if global {
                     StmtKind::Global(names)
                 } else {
@@ -248,7 +246,7 @@ impl<'a> Parser<'a> {
             if !matches!(p.peek(), T::Newline | T::Op(Op::Semi)) {
                 return Err(p.invalid_syntax());
             }
-            Ok(targets.into_bump_slice())
+            Ok(p.alloc_list(targets))
         })?;
         if let Some(targets) = targets {
             return Ok(StmtKind::Delete(targets));
@@ -276,7 +274,7 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        Ok(StmtKind::Import(names.into_bump_slice()))
+        Ok(StmtKind::Import(self.alloc_list(names)))
     }
 
     /// `dotted_name: dotted_name '.' NAME | NAME`, as one identifier `a.b.c`.
@@ -344,7 +342,7 @@ impl<'a> Parser<'a> {
                 self.expect_op(Op::RPar)?;
             }
         }
-        Ok(StmtKind::ImportFrom { module, names: names.into_bump_slice(), level })
+        Ok(StmtKind::ImportFrom { module, names: self.alloc_list(names), level })
     }
 
     /// Assignments, annotated and augmented assignments, and expression statements: the
@@ -442,7 +440,7 @@ impl<'a> Parser<'a> {
             elts.push(self.star_expression()?);
             list.last = Some((elem, self.pos));
         }
-        Ok((self.expr(ExprKind::Tuple(elts.into_bump_slice()), self.span(start)), list))
+        Ok((self.expr(ExprKind::Tuple(self.alloc_list(elts)), self.span(start)), list))
     }
 
     /// What may stand on either side of `=`: `yield_expr | star_expressions`.
@@ -470,7 +468,7 @@ impl<'a> Parser<'a> {
             value_start = self.pos;
             value = self.assignment_value()?;
         }
-        let targets = targets.into_bump_slice();
+        let targets = self.alloc_list(targets);
         let value = self.alloc(value);
         Ok(Stmt { loc: self.span(start), kind: StmtKind::Assign { targets, value } })
     }
@@ -612,7 +610,7 @@ impl<'a> Parser<'a> {
             decorators.push(self.named_expression()?);
             self.expect(T::Newline)?;
         }
-        let decorators = decorators.into_bump_slice();
+        let decorators = self.alloc_list(decorators);
         match self.peek() {
             T::Kw(Kw::Def) => self.function_def(self.pos, decorators),
             T::Kw(Kw::Class) => self.class_def(self.pos, decorators),
@@ -743,7 +741,7 @@ impl<'a> Parser<'a> {
                 if !p.at_op(Op::Colon) && !p.at(T::Newline) {
                     return Err(p.invalid_syntax());
                 }
-                Ok(items.into_bump_slice())
+                Ok(p.alloc_list(items))
             })?;
         }
         let items = match items {
@@ -756,7 +754,7 @@ impl<'a> Parser<'a> {
                         break;
                     }
                 }
-                items.into_bump_slice()
+                self.alloc_list(items)
             }
         };
         self.header_colon()?;
@@ -829,7 +827,7 @@ impl<'a> Parser<'a> {
         }
         let kind = StmtKind::Try {
             body,
-            handlers: handlers.into_bump_slice(),
+            handlers: self.alloc_list(handlers),
             orelse,
             finalbody,
             star: star.unwrap_or(false),
@@ -1039,7 +1037,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_named_expression()?);
         }
-        Ok(self.expr(ExprKind::Tuple(elts.into_bump_slice()), self.span(start)))
+        Ok(self.expr(ExprKind::Tuple(self.alloc_list(elts)), self.span(start)))
     }
 
     /// The arguments of a class statement: like a call's, without a bare generator.

@@ -7,7 +7,7 @@
 //! replacement field is parsed by a parser of its own, over `(` + the text + `)`, whose
 //! errors start with "f-string: " and count columns in that text.
 
-use bumpalo::collections::{String as BString, Vec as BVec};
+use bumpalo::collections::String as BString;
 
 use crate::ast::{Constant, Expr, ExprKind, Loc};
 use crate::lexer;
@@ -240,7 +240,7 @@ fn decode_str_escapes(text: &str, out: &mut BString<'_>) -> Result<(), EscapeErr
 
 /// Decode the escape sequences of a bytes literal onto `out`, as CPython's
 /// `_PyBytes_DecodeEscape` does; the error is the position of a bad `\x`.
-fn decode_bytes_escapes(text: &[u8], out: &mut BVec<'_, u8>) -> Result<(), usize> {
+fn decode_bytes_escapes(text: &[u8], out: &mut Vec<u8>) -> Result<(), usize> {
     let mut i = 0;
     while i < text.len() {
         let c = text[i];
@@ -300,7 +300,7 @@ fn decode_bytes_escapes(text: &[u8], out: &mut BVec<'_, u8>) -> Result<(), usize
 /// An f-string being put together: the literal text not yet flushed, and the parts so far.
 struct Joined<'a> {
     text: BString<'a>,
-    parts: BVec<'a, Expr<'a>>,
+    parts: Vec<Expr<'a>>,
     format: bool,
 }
 
@@ -327,7 +327,7 @@ impl<'a> Parser<'a> {
         }
 
         let mut joined = Joined { text: BString::new_in(self.bump), parts: self.vec(), format: false };
-        let mut bytes = BVec::new_in(self.bump);
+        let mut bytes = self.vec();
         let mut bytes_mode = false;
         for i in first..=last {
             let t = self.toks[i];
@@ -343,7 +343,7 @@ impl<'a> Parser<'a> {
                             .err_tok(i, "bytes can only contain ASCII literal characters")
                             .first_pass());
                     }
-                    let mut b = BVec::new_in(self.bump);
+                    let mut b = self.vec();
                     if lit.raw {
                         b.extend_from_slice(body.as_bytes());
                     } else if let Err(at) = decode_bytes_escapes(body.as_bytes(), &mut b) {
@@ -376,14 +376,14 @@ impl<'a> Parser<'a> {
             }
         }
         if bytes_mode {
-            return Ok(self.expr(ExprKind::Constant(Constant::Bytes(bytes.into_bump_slice())), group));
+            return Ok(self.expr(ExprKind::Constant(Constant::Bytes(self.alloc_list(bytes))), group));
         }
         if !joined.format {
             let text = joined.text.into_bump_str();
             return Ok(self.expr(ExprKind::Constant(Constant::Str(text)), group));
         }
         self.flush_literal(&mut joined, group);
-        Ok(self.expr(ExprKind::JoinedStr(joined.parts.into_bump_slice()), group))
+        Ok(self.expr(ExprKind::JoinedStr(self.alloc_list(joined.parts)), group))
     }
 
     /// Turn the pending literal text of `joined` into a `Constant` part.
@@ -636,7 +636,7 @@ impl<'a> Parser<'a> {
             self.fstring(&mut spec, at, end, raw, level + 1, tok, group)?;
             // CPython gives the literal that ends a format spec the place of its token.
             self.flush_literal(&mut spec, self.loc(tok));
-            let spec = self.expr(ExprKind::JoinedStr(spec.parts.into_bump_slice()), self.loc(tok));
+            let spec = self.expr(ExprKind::JoinedStr(self.alloc_list(spec.parts)), self.loc(tok));
             format_spec = Some(self.alloc(spec));
         }
         if *at >= end || b[*at] != b'}' {
