@@ -69,12 +69,13 @@ pub fn parse<'a>(
     });
     let result = p.finish(result, lexed.error);
     match mode {
-        Mode::Single => result.map_err(|e| single_error(e, source, implicit_newline)),
+        Mode::Single | Mode::Eval => result.map_err(|e| single_error(e, source, implicit_newline)),
         _ => result,
     }
 }
 
-/// In 'single' mode CPython's tokenizer adds no newline at the end of the input: an error
+/// In 'single' and 'eval' mode CPython's tokenizer adds no newline at the end of the input
+/// (only file input gets one): an error
 /// on a last line without one shows the line without it, and the generic error at the
 /// missing line end is at column 0.
 fn single_error(mut e: SyntaxError, source: &str, implicit_newline: Option<Loc>) -> SyntaxError {
