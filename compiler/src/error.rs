@@ -139,7 +139,7 @@ impl std::error::Error for SyntaxError {}
 /// CPython's `print_error_text`: the source line without its indentation, then a caret line
 /// under 1-based `offset` .. `end_offset`. Like CPython it counts bytes of the line, not
 /// characters, and prints no caret when the offset falls in the indentation.
-fn error_text(text: &str, offset: i64, end_offset: i64) -> String {
+pub fn error_text(text: &str, offset: i64, end_offset: i64) -> String {
     let carets = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
     let mut offset = offset - 1;
     let mut text = text;

@@ -366,7 +366,7 @@ fn object_hash<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc
     }))
 }
 
-fn this_exception<'gc>(
+pub(crate) fn this_exception<'gc>(
     ctx: &Ctx<'gc, '_>,
     args: &Args<'gc, '_>,
     method: &str,

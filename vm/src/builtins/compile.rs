@@ -22,21 +22,10 @@ pub fn syntax_error<'gc>(ctx: &mut Ctx<'gc, '_>, e: &cellvm_compiler::SyntaxErro
         Value::Int(e.end_offset as i64),
     ]);
     let exc = ctx.new_exc(class, vec![msg, detail]);
-    let attrs = [
-        ("msg", msg),
-        ("filename", ctx.new_str(e.filename.as_str())),
-        ("lineno", Value::Int(e.lineno as i64)),
-        ("offset", Value::Int(e.offset as i64)),
-        ("text", text),
-        ("end_lineno", Value::Int(e.end_lineno as i64)),
-        ("end_offset", Value::Int(e.end_offset as i64)),
-    ];
-    let d = ctx.new_dict(Dict::new());
-    for (k, v) in attrs {
-        super::set(ctx, d, k, v);
+    match super::syntax_error::init_fields(ctx, exc, &[msg, detail]) {
+        Ok(()) => exc,
+        Err(e) => e,
     }
-    exc.borrow_mut(ctx.mc).dict = Some(d);
-    exc
 }
 
 fn source_arg<'gc>(ctx: &mut Ctx<'gc, '_>, v: Value<'gc>, fname: &str) -> PyResult<'gc, String> {

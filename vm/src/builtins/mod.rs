@@ -22,6 +22,7 @@ pub mod set_methods;
 mod slots;
 mod str_format;
 mod str_methods;
+pub mod syntax_error;
 mod types;
 pub mod unicode;
 mod unicode_tables;
@@ -58,6 +59,7 @@ pub fn install<'gc>(ctx: &mut Ctx<'gc, '_>) {
     functions::install(ctx);
     types::install(ctx);
     classes::install(ctx);
+    syntax_error::install(ctx);
     exception_group::install(ctx);
     class_creation::install(ctx);
     generator::install(ctx);

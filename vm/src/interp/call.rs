@@ -696,7 +696,14 @@ pub fn construct_instance<'gc>(
                 let msg = format!("{}() takes no keyword arguments", cls.name_str());
                 return ctx.type_error(msg);
             }
-            Value::Exception(group.unwrap_or_else(|| ctx.new_exc(cls, positional.to_vec())))
+            let exc = group.unwrap_or_else(|| ctx.new_exc(cls, positional.to_vec()));
+            if crate::builtins::syntax_error::is_syntax_error(ctx, cls) {
+                // SyntaxError_init's fields; a class's own `__init__` sets them through
+                // `super().__init__` or leaves them None.
+                let fields_from: &[Value<'gc>] = if user_init.is_none() { positional } else { &[] };
+                crate::builtins::syntax_error::init_fields(ctx, exc, fields_from)?;
+            }
+            Value::Exception(exc)
         }
         None => {
             if user_init.is_none() && !args.is_empty() {

@@ -86,6 +86,9 @@ fn call_str_method<'gc>(ctx: &mut Ctx<'gc, '_>, m: Value<'gc>, name: &str) -> Py
 pub fn exception_default_str<'gc>(ctx: &mut Ctx<'gc, '_>, e: crate::PyErr<'gc>) -> PyResult<'gc, String> {
     match crate::builtins::exception_group::group_of(e) {
         Some(g) => crate::builtins::exception_group::group_str(ctx, g),
+        None if crate::builtins::syntax_error::is_syntax_error(ctx, e.borrow().class) => {
+            crate::builtins::syntax_error::str_of(ctx, e)
+        }
         None => exception_args_str(ctx, e),
     }
 }

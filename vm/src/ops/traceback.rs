@@ -197,7 +197,21 @@ fn push_repeats(out: &mut String, repeats: usize) {
 
 /// The exception's line and its notes (`__notes__`).
 fn exception_only<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
-    let mut out = exception_line(ctx, e);
+    let location = if crate::builtins::syntax_error::is_syntax_error(ctx, e.borrow().class) {
+        crate::builtins::syntax_error::location_block(e)
+    } else {
+        None
+    };
+    let mut out = match location {
+        Some((mut block, msg)) => {
+            // The message alone, not `str(e)` (which repeats the location).
+            let msg =
+                crate::ops::repr::str_of(ctx, msg).unwrap_or_else(|_| "<exception str() failed>".into());
+            block.push_str(&exception_line_with(e, msg));
+            block
+        }
+        None => exception_line(ctx, e),
+    };
     out.push('\n');
     let dict = e.borrow().dict;
     let Some(notes) = dict.and_then(|d| d.borrow().get_str("__notes__")) else { return out };
@@ -229,6 +243,15 @@ fn exception_only<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
 
 /// The last line of a traceback: `TypeName: message` (or just the name).
 pub fn exception_line<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
+    let msg = match crate::ops::repr::str_of(ctx, Value::Exception(e)) {
+        Ok(s) => s,
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    exception_line_with(e, msg)
+}
+
+/// `TypeName: msg` (or just the name when `msg` is empty).
+fn exception_line_with(e: PyErr<'_>, msg: String) -> String {
     let class = e.borrow().class;
     let module = if class.builtin { None } else { class.dict.borrow().get_str("__module__") };
     let mut name = class.qualname.get().as_str().to_string();
@@ -237,10 +260,6 @@ pub fn exception_line<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
             name = format!("{}.{}", m.as_str(), name);
         }
     }
-    let msg = match crate::ops::repr::str_of(ctx, Value::Exception(e)) {
-        Ok(s) => s,
-        Err(_) => "<exception str() failed>".to_string(),
-    };
     if msg.is_empty() {
         name
     } else {
