@@ -92,7 +92,12 @@ pub fn main() -> ExitCode {
     }
     match cli.command {
         Some(Command::Dis { format, file }) => dis_command(&file, format),
-        Some(Command::Check { files }) => check_command(&files),
+        Some(Command::Check { files }) => {
+            // What compiling a large file builds lives until the process ends: huge pages
+            // spare most of its page faults (see `cellvm_gc::set_huge_pages`).
+            cellvm_gc::set_huge_pages(true);
+            check_command(&files)
+        }
         None => match program(cli.code, cli.script) {
             Some(program) => run(program, cli.gc_stats),
             // `arg_required_else_help` leaves only `cellvm --` here.

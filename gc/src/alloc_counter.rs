@@ -15,6 +15,8 @@
 
 use std::alloc::{GlobalAlloc, Layout};
 
+use crate::big_blocks;
+
 /// The allocator underneath the counters: mimalloc with the `mimalloc` feature, else the system's.
 #[cfg(feature = "mimalloc")]
 static INNER: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -124,13 +126,45 @@ fn count(counter: &'static std::thread::LocalKey<Cell<u64>>, bytes: usize) {
 /// ```
 pub struct CountingAllocator;
 
+/// A block from whichever allocator serves `layout` (see [`big_blocks::is_big`]).
+///
+/// # Safety
+/// `GlobalAlloc::alloc`'s contract.
+unsafe fn raw_alloc(layout: Layout) -> *mut u8 {
+    if big_blocks::is_big(layout, layout.size()) {
+        // SAFETY: a big size is non-zero.
+        unsafe { big_blocks::alloc(layout.size()) }
+    } else {
+        // SAFETY: forwarded contract.
+        unsafe { inner_alloc(layout) }
+    }
+}
+
+/// Free a block made by [`raw_alloc`] (or resized by `realloc`) with `layout`.
+///
+/// # Safety
+/// `GlobalAlloc::dealloc`'s contract.
+unsafe fn raw_dealloc(ptr: *mut u8, layout: Layout) {
+    if big_blocks::is_big(layout, layout.size()) {
+        // SAFETY: blocks of a big layout are big blocks of that size (the predicate depends
+        // on the layout alone).
+        unsafe { big_blocks::dealloc(ptr, layout.size()) }
+    } else {
+        // SAFETY: forwarded contract.
+        unsafe { INNER.dealloc(ptr, layout) }
+    }
+}
+
 // SAFETY: every method forwards to `INNER` (a `GlobalAlloc`) with the caller's arguments unchanged,
-// or to the mimalloc entry point that serves the same layout (`inner_alloc`, `inner_realloc`), so
-// its guarantees carry over; the counting touches only thread-local `Cell`s and never allocates.
+// or to the mimalloc entry point that serves the same layout (`inner_alloc`, `inner_realloc`), or,
+// for big layouts, to `big_blocks`, whose fresh mappings are page-aligned (`is_big` admits no
+// larger alignment) and zeroed; a block's owner follows from its layout alone, so each block is
+// freed by the allocator that made it. The counting touches only thread-local `Cell`s and never
+// allocates.
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded contract.
-        let ptr = unsafe { inner_alloc(layout) };
+        let ptr = unsafe { raw_alloc(layout) };
         if !ptr.is_null() {
             count(&ALLOCATED, layout.size());
         }
@@ -138,8 +172,13 @@ unsafe impl GlobalAlloc for CountingAllocator {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: forwarded contract.
-        let ptr = unsafe { INNER.alloc_zeroed(layout) };
+        let ptr = if big_blocks::is_big(layout, layout.size()) {
+            // SAFETY: a big size is non-zero; fresh mappings are zeroed.
+            unsafe { big_blocks::alloc(layout.size()) }
+        } else {
+            // SAFETY: forwarded contract.
+            unsafe { INNER.alloc_zeroed(layout) }
+        };
         if !ptr.is_null() {
             count(&ALLOCATED, layout.size());
         }
@@ -148,13 +187,35 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded contract.
-        unsafe { INNER.dealloc(ptr, layout) };
+        unsafe { raw_dealloc(ptr, layout) };
         count(&FREED, layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: forwarded contract.
-        let new_ptr = unsafe { inner_realloc(ptr, layout, new_size) };
+        let old_big = big_blocks::is_big(layout, layout.size());
+        let new_big = big_blocks::is_big(layout, new_size);
+        let new_ptr = match (old_big, new_big) {
+            // SAFETY: `ptr` is a big block of `layout.size()` bytes (its layout is big).
+            (true, true) => unsafe { big_blocks::realloc(ptr, layout.size(), new_size) },
+            // SAFETY: forwarded contract.
+            (false, false) => unsafe { inner_realloc(ptr, layout, new_size) },
+            // Crossing between the allocators: a new block from the other, the contents
+            // copied, the old block freed by its own.
+            _ => {
+                // SAFETY: `realloc`'s contract makes `new_size` with `layout.align()` a valid
+                // layout.
+                let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+                // SAFETY: `new_size` is non-zero (`realloc`'s contract).
+                let new_ptr = unsafe { raw_alloc(new_layout) };
+                if !new_ptr.is_null() {
+                    // SAFETY: both blocks are live, distinct, and at least this long.
+                    unsafe { std::ptr::copy_nonoverlapping(ptr, new_ptr, layout.size().min(new_size)) };
+                    // SAFETY: `ptr` was made with `layout` and is not used again.
+                    unsafe { raw_dealloc(ptr, layout) };
+                }
+                new_ptr
+            }
+        };
         // A reallocation frees the old block and allocates the new one; on failure the old block
         // is untouched and nothing changes.
         if !new_ptr.is_null() {

@@ -88,6 +88,7 @@
 //! ```
 
 mod alloc_counter;
+mod big_blocks;
 mod config;
 mod control;
 mod external;
@@ -95,6 +96,7 @@ mod heap;
 mod stats;
 
 pub use alloc_counter::CountingAllocator;
+pub use big_blocks::set_huge_pages;
 pub use config::{GcConfig, GcPacing, TORTURE_ENV_VAR};
 pub use control::GcControl;
 pub use external::{mark_external_allocation, mark_external_deallocation, EXTERNAL_BYTES_PER_OBJECT};
