@@ -1,4 +1,4 @@
-//! Big blocks (4 MiB and more) mapped from the OS directly, so that a program can ask for
+//! Big blocks (3 MiB and more) mapped from the OS directly, so that a program can ask for
 //! them to be backed by transparent huge pages ([`set_huge_pages`]).
 //!
 //! mimalloc runs without huge pages: with them its first arena alone costs a small program

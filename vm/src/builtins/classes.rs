@@ -383,7 +383,7 @@ pub(crate) fn this_exception<'gc>(
 }
 
 /// `BaseException.__init__(self, *args)`: sets `args`.
-fn exception_init<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+pub(crate) fn exception_init<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let e = this_exception(ctx, &args, "__init__")?;
     if !args.kwnames.is_empty() {
         let msg = format!("{}() takes no keyword arguments", e.borrow().class.name_str());

@@ -152,19 +152,24 @@ pub fn set_exception_attr<'gc>(
             e.borrow_mut(ctx.mc).args = t;
         }
         _ => {
-            let dict = e.borrow().dict;
-            let d = match dict {
-                Some(d) => d,
-                None => {
-                    let d = ctx.new_dict(Dict::new());
-                    e.borrow_mut(ctx.mc).dict = Some(d);
-                    d
-                }
-            };
+            let d = exception_dict(ctx, e);
             ops::collections::dict_set(ctx, d, Value::Str(name), v)?;
         }
     }
     Ok(())
+}
+
+/// An exception's attribute dict, made on first use.
+pub fn exception_dict<'gc>(ctx: &mut Ctx<'gc, '_>, e: GcCell<'gc, Exc<'gc>>) -> GcCell<'gc, Dict<'gc>> {
+    let dict = e.borrow().dict;
+    match dict {
+        Some(d) => d,
+        None => {
+            let d = ctx.new_dict(Dict::new());
+            e.borrow_mut(ctx.mc).dict = Some(d);
+            d
+        }
+    }
 }
 
 /// Attributes of the other built-in values.

@@ -4,7 +4,7 @@
 
 use super::{classes::this_exception, expect_args};
 use crate::ctx::{Ctx, PyErr, PyResult};
-use crate::object::{Args, Class, Dict};
+use crate::object::{Args, Class};
 use crate::value::Value;
 
 /// The fields, in the order of the location tuple after `msg`. All are None until set.
@@ -39,15 +39,7 @@ pub fn init_fields<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>, args: &[Value<'gc
         }
         values[1..=info.len()].copy_from_slice(&info);
     }
-    let dict = e.borrow().dict;
-    let dict = match dict {
-        Some(d) => d,
-        None => {
-            let d = ctx.new_dict(Dict::new());
-            e.borrow_mut(ctx.mc).dict = Some(d);
-            d
-        }
-    };
+    let dict = super::introspect::exception_dict(ctx, e);
     for (name, value) in FIELDS.into_iter().zip(values) {
         super::set(ctx, dict, name, value);
     }
@@ -61,15 +53,9 @@ fn field<'gc>(e: PyErr<'gc>, name: &str) -> Value<'gc> {
 
 /// `SyntaxError.__init__(self, *args)`: `BaseException.__init__`, then the fields.
 fn syntax_error_init<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    super::classes::exception_init(ctx, args)?;
     let e = this_exception(ctx, &args, "__init__")?;
-    if !args.kwnames.is_empty() {
-        let msg = format!("{}() takes no keyword arguments", e.borrow().class.name_str());
-        return ctx.type_error(msg);
-    }
-    let positional = &args.positional()[1..];
-    let t = ctx.tuple(positional.to_vec());
-    e.borrow_mut(ctx.mc).args = t;
-    init_fields(ctx, e, positional)?;
+    init_fields(ctx, e, &args.positional()[1..])?;
     Ok(Value::None)
 }
 
@@ -105,19 +91,21 @@ pub fn str_of<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> PyResult<'gc, Strin
 /// What an uncaught SyntaxError prints above its last line (CPython's `print_exception`
 /// after `parse_syntax_error`): `  File "...", line N` and the marked source text, with the
 /// message to print in place of `str(e)`. None when the fields do not make a location
-/// (`lineno` not an int), and the exception is printed as any other.
-pub fn location_block<'gc>(e: PyErr<'gc>) -> Option<(String, Value<'gc>)> {
-    let int_or = |name: &str, default: i64| match field(e, name) {
-        Value::None => Some(default),
+/// (`lineno` not an int) or `e` is no SyntaxError, and it is printed as any other.
+pub fn location_block<'gc>(ctx: &Ctx<'gc, '_>, e: PyErr<'gc>) -> Option<(String, Value<'gc>)> {
+    if !is_syntax_error(ctx, e.borrow().class) {
+        return None;
+    }
+    let int = |v: Value<'gc>| match v {
         Value::Int(n) => Some(n),
         Value::Bool(b) => Some(b as i64),
         _ => None,
     };
-    let lineno = match field(e, "lineno") {
-        Value::Int(n) => n,
-        Value::Bool(b) => b as i64,
-        _ => return None,
+    let int_or = |name: &str, default: i64| match field(e, name) {
+        Value::None => Some(default),
+        v => int(v),
     };
+    let lineno = int(field(e, "lineno"))?;
     let offset = int_or("offset", -1)?;
     let end_lineno = int_or("end_lineno", lineno)?;
     let mut end_offset = int_or("end_offset", -1)?;

@@ -197,12 +197,7 @@ fn push_repeats(out: &mut String, repeats: usize) {
 
 /// The exception's line and its notes (`__notes__`).
 fn exception_only<'gc>(ctx: &mut Ctx<'gc, '_>, e: PyErr<'gc>) -> String {
-    let location = if crate::builtins::syntax_error::is_syntax_error(ctx, e.borrow().class) {
-        crate::builtins::syntax_error::location_block(e)
-    } else {
-        None
-    };
-    let mut out = match location {
+    let mut out = match crate::builtins::syntax_error::location_block(ctx, e) {
         Some((mut block, msg)) => {
             // The message alone, not `str(e)` (which repeats the location).
             let msg =
