@@ -26,6 +26,12 @@ pub struct GcPacing {
     /// same. Values below 1.0 are treated as 1.0 (slower could let the collector fall behind
     /// allocation); `f64::INFINITY` makes every cycle stop-the-world.
     pub speed: f64,
+    /// A cycle that starts while the heap holds at most this many objects runs to its end at
+    /// once instead of in increments. gc-arena re-computes the allocation debt (a dozen float
+    /// operations) after every object it marks or sweeps; over the small heaps most programs
+    /// have that check costs as much as the marking, and a whole cycle over them is a pause
+    /// of a few milliseconds at most. `0` keeps every cycle incremental.
+    pub atomic_below: usize,
 }
 
 impl GcPacing {
@@ -35,7 +41,8 @@ impl GcPacing {
     /// peak over a large heap by 40% but takes up to a quarter more time over a small one;
     /// `speed` 1 (gc-arena's own pacing) runs about a fifth faster but lets garbage peak 40-80%
     /// higher.
-    pub const DEFAULT: GcPacing = GcPacing { growth: 1.0, min_growth: 4096, speed: 2.0 };
+    pub const DEFAULT: GcPacing =
+        GcPacing { growth: 1.0, min_growth: 4096, speed: 2.0, atomic_below: 100_000 };
 
     /// gc-arena's pacing for these settings.
     pub(crate) fn to_arena(self) -> Pacing {

@@ -20,7 +20,7 @@ pub struct GcControl(pub(crate) Rc<Shared>);
 pub(crate) struct Shared {
     /// The arena's own metrics: live object count, allocation debt, pacing.
     pub metrics: Metrics,
-    config: Cell<GcConfig>,
+    pub config: Cell<GcConfig>,
     enabled: Cell<bool>,
     full_collection_requested: Cell<bool>,
     /// Whether the finalization hook has anything to look at (`GcControl::set_finalizing`).

@@ -116,12 +116,19 @@ where
     /// Pays the allocation debt: incremental collection work in proportion to what the slices
     /// have allocated since the last payment.
     fn pay_debt(&mut self) {
-        let shared = &*self.control.0;
+        let control = self.control.0.clone();
+        let shared = &*control;
         if shared.metrics.allocation_debt() <= 0.0 {
             return;
         }
         let _window = shared.open_window();
         let live_before = shared.live_objects();
+        let atomic = shared.config.get().pacing.atomic_below as u64;
+        if self.arena.collection_phase() == CollectionPhase::Sleeping && live_before <= atomic {
+            self.finish_cycle();
+            shared.record_collection(1, live_before);
+            return;
+        }
         let mut cycles = 0;
         // `cycle_debt` rather than gc-arena's `collect_debt` because it returns as soon as a cycle
         // completes, so the count of completed cycles is exact: called with debt outstanding, it

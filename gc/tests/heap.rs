@@ -132,7 +132,7 @@ fn unreachable_cycles_are_freed_and_reachable_ones_survive() {
 #[test]
 fn collect_full_frees_all_garbage_whatever_the_collector_was_doing() {
     // Cycles start early and run slowly, so that they span many slices.
-    let pacing = GcPacing { growth: 0.05, min_growth: 256, speed: 1.0 };
+    let pacing = GcPacing { growth: 0.05, min_growth: 256, speed: 1.0, atomic_below: 0 };
     let mut heap = new_heap(GcConfig { pacing, ..GcConfig::DEFAULT });
     heap.mutate_root(|mc, graph| graph.roots.extend((0..5000).map(|_| ring(mc, 2))));
     for phase in [CollectionPhase::Marking, CollectionPhase::Sweeping, CollectionPhase::Sleeping] {
@@ -195,6 +195,35 @@ fn pacing_alone_bounds_the_live_heap() {
     assert_adds_up(stats);
     heap.collect_full();
     assert_eq!(heap.stats().objects_live, KEPT);
+}
+
+#[test]
+fn cycles_over_a_small_heap_run_whole_and_over_a_large_one_in_steps() {
+    // Each slice makes 300 garbage objects; cycles start every 256 allocations.
+    let run = |atomic_below: usize| {
+        let pacing = GcPacing { growth: 0.05, min_growth: 256, speed: 1.0, atomic_below };
+        let mut heap = new_heap(GcConfig { pacing, ..GcConfig::DEFAULT });
+        heap.mutate_root(|mc, graph| graph.roots.extend((0..5000).map(|_| ring(mc, 1))));
+        let mut phases = HashSet::new();
+        for _ in 0..200 {
+            heap.mutate(|mc, _| {
+                for _ in 0..100 {
+                    ring(mc, 3);
+                }
+            });
+            phases.insert(format!("{:?}", heap.collection_phase()));
+        }
+        let stats = heap.stats();
+        assert!(stats.collections >= 2, "{stats:?}");
+        assert_adds_up(stats);
+        phases
+    };
+    // 5000 survivors and at most a few thousand garbage objects stay under 100 000: every
+    // cycle ends in the slice boundary that starts it.
+    assert_eq!(run(100_000), HashSet::from(["Sleeping".to_string()]));
+    // Above the limit the same work is spread over slices.
+    let stepped = run(1000);
+    assert!(stepped.contains("Marking") || stepped.contains("Sweeping"), "{stepped:?}");
 }
 
 #[test]
