@@ -67,3 +67,13 @@ impl PyStr {
         }
     }
 }
+
+impl PyStr {
+    /// `a + b`, its length in code points known from the parts (no scan of the text).
+    pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
+        let mut s = String::with_capacity(a.s.len() + b.s.len());
+        s.push_str(&a.s);
+        s.push_str(&b.s);
+        PyStr { s: s.into_boxed_str(), nchars: a.nchars + b.nchars, hash: Cell::new(None) }
+    }
+}

@@ -26,10 +26,7 @@ pub fn binary<'gc>(
     let base = op.base();
     Ok(Some(match (base, a, b) {
         (Add, Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-            s.push_str(x.as_str());
-            s.push_str(y.as_str());
-            ctx.new_str(s)
+            Value::Str(Gc::new(ctx.mc, crate::object::PyStr::concat(&x, &y)))
         }
         (Add, Value::List(x), Value::List(y)) => {
             if op.is_inplace() {
