@@ -240,6 +240,7 @@ pub fn new_class<'gc>(
             layout,
             builtin: true,
             meta: None,
+            native_new: Default::default(),
         },
     )
 }

@@ -177,6 +177,7 @@ pub fn new_class<'gc>(
             layout,
             builtin: false,
             meta,
+            native_new: Default::default(),
         },
     );
     if let Some(c) = classcell {

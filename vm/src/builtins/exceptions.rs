@@ -112,6 +112,7 @@ pub fn build_hierarchy<'gc>(
                 layout: Layout::Exception,
                 builtin: true,
                 meta: None,
+                native_new: Default::default(),
             },
         );
         out.insert(name, class);

@@ -106,6 +106,7 @@ fn stream_class<'gc>(ctx: &mut Ctx<'gc, '_>) -> Gc<'gc, Class<'gc>> {
             layout: Layout::Object,
             builtin: true,
             meta: None,
+            native_new: Default::default(),
         },
     );
     methods(ctx, class, &[("write", stream_write), ("flush", stream_flush)]);

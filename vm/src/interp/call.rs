@@ -25,6 +25,7 @@ pub fn make_code<'gc>(ctx: &mut Ctx<'gc, '_>, co: Arc<CodeObject>) -> Gc<'gc, Co
     let nlocalsplus = (co.varnames.len() + co.cellvars.len() + co.freevars.len()) as u32;
     let threaded = super::dispatch::Threaded::new(&co);
     let global_cache = (0..co.names.len()).map(|_| Default::default()).collect();
+    let method_cache = (0..co.names.len()).map(|_| Default::default()).collect();
     let plain = co.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
         && co.kwonlyargcount == 0
         && co.cell2arg.is_empty();
@@ -45,6 +46,7 @@ pub fn make_code<'gc>(ctx: &mut Ctx<'gc, '_>, co: Arc<CodeObject>) -> Gc<'gc, Co
             nlocalsplus,
             threaded,
             global_cache,
+            method_cache,
             plain_call,
         },
     )
@@ -676,9 +678,8 @@ pub fn construct_instance<'gc>(
     if crate::builtins::class_creation::is_metaclass(ctx, cls) {
         return crate::builtins::class_creation::call_metaclass(ctx, cls, args, kwnames);
     }
-    let builtin_new = if cls.builtin { cls.dict.borrow().get_key(crate::dunder!("__new__")) } else { None };
-    if let Some(Value::Builtin(new)) = builtin_new {
-        return with_first(Value::Type(cls), args, |full| (new.func)(ctx, Args { args: full, kwnames }));
+    if let Some(new) = cls.native_new() {
+        return with_first(Value::Type(cls), args, |full| new(ctx, Args { args: full, kwnames }));
     }
     let user_new = Class::user_lookup(cls, crate::dunder!("__new__"));
     let user_init = Class::user_lookup(cls, crate::dunder!("__init__"));

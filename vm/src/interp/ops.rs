@@ -16,7 +16,7 @@ use gc_arena::Gc;
 use super::generator::GenStep;
 use super::{Exec, Stop};
 use crate::ctx::PyErr;
-use crate::object::{Dict, Function, Slice};
+use crate::object::{Dict, Function, PyStr, Slice};
 use crate::ops;
 use crate::state::OnReturn;
 use crate::value::Value;
@@ -594,8 +594,57 @@ pub fn DELETE_ATTR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 pub fn LOAD_METHOD<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     let name = ex.code.names[arg as usize];
     let obj = ex.pop();
+    if let Some(method) = cached_method(ex, obj, arg, name) {
+        ex.push(method);
+        ex.push(obj);
+        return next!(pc);
+    }
+    load_method_slow(ex, pc, arg, obj, name)
+}
+
+/// The method of a built-in type's value that this LOAD_METHOD found last time, if `obj`'s
+/// type is that type.
+#[inline(always)]
+fn cached_method<'gc>(
+    ex: &Exec<'gc, '_>,
+    obj: Value<'gc>,
+    arg: u32,
+    name: Gc<'gc, PyStr>,
+) -> Option<Value<'gc>> {
+    if matches!(obj, Value::Instance(_)) {
+        return None;
+    }
+    let cache = ex.code.method_cache.get(arg as usize)?.get();
+    let class = ex.ctx.type_of(obj);
+    if cache.class != Gc::as_ptr(class) as usize {
+        return None;
+    }
+    class.dict.borrow().value_at_if_key(cache.pos as usize, Gc::as_ptr(name))
+}
+
+#[inline(never)]
+fn load_method_slow<'gc>(
+    ex: &mut Exec<'gc, '_>,
+    pc: usize,
+    arg: u32,
+    obj: Value<'gc>,
+    name: Gc<'gc, PyStr>,
+) -> R<'gc> {
     match ops::attr::load_method(&mut ex.ctx, obj, name)? {
         Some(method) => {
+            // A built-in type's own method (not an instance's, whose class and dict may
+            // change) is remembered for next time.
+            let class = ex.ctx.type_of(obj);
+            if class.builtin && !matches!(obj, Value::Instance(_)) {
+                if let (Some(pos), Some(slot)) =
+                    (class.dict.borrow().find_pystr(&name), ex.code.method_cache.get(arg as usize))
+                {
+                    slot.set(crate::object::MethodCache {
+                        class: Gc::as_ptr(class) as usize,
+                        pos: pos as u32,
+                    });
+                }
+            }
             ex.push(method);
             ex.push(obj);
         }

@@ -61,6 +61,9 @@ pub struct Code<'gc> {
     /// LOAD_GLOBAL's inline caches, one per entry of `names`.
     #[collect(require_static)]
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// LOAD_METHOD's inline caches, one per entry of `names`.
+    #[collect(require_static)]
+    pub method_cache: Box<[std::cell::Cell<MethodCache>]>,
 }
 
 /// What the short call path needs of a code object, kept beside it (not behind `co`).
@@ -84,6 +87,16 @@ pub struct GlobalCache {
     pub globals_tag: u64,
     pub pos: u32,
     pub builtin: bool,
+}
+
+/// Where LOAD_METHOD last found a built-in type's method: that type (its address) and the
+/// position of the method in the type's own dict. Built-in types take no new attributes, so
+/// the entry stays what it was; the position is still checked against the key before use.
+#[derive(Clone, Copy, Default)]
+pub struct MethodCache {
+    /// The receiver's type; 0 when empty.
+    pub class: usize,
+    pub pos: u32,
 }
 
 /// A Python function: code, globals, closure (a tuple of cells) and the attributes Python may
@@ -200,6 +213,10 @@ pub struct Class<'gc> {
     pub builtin: bool,
     /// The metaclass, when it is not `type` (a user subclass of `type`): `type(cls)`.
     pub meta: Option<Gc<'gc, Class<'gc>>>,
+    /// A built-in class's own native `__new__`, remembered by `Class::native_new` the first
+    /// time it is found: built-in classes take no new attributes, so it never changes.
+    #[collect(require_static)]
+    pub native_new: Cell<Option<NativeFn>>,
 }
 
 impl<'gc> Class<'gc> {
@@ -238,6 +255,26 @@ impl<'gc> Class<'gc> {
 
     pub fn is_subclass(this: Gc<'gc, Self>, other: Gc<'gc, Class<'gc>>) -> bool {
         Gc::ptr_eq(this, other) || this.ancestors.iter().any(|c| Gc::ptr_eq(*c, other))
+    }
+
+    /// The native `__new__` in a built-in class's own dict (what `type.__call__` runs for
+    /// it), found once and then remembered.
+    #[inline]
+    pub fn native_new(&self) -> Option<NativeFn> {
+        if let Some(f) = self.native_new.get() {
+            return Some(f);
+        }
+        if !self.builtin {
+            return None;
+        }
+        // Only a hit is remembered: a class asked while start-up is still filling its dict
+        // looks again next time.
+        let found = match self.dict.borrow().get_key(crate::dunder!("__new__")) {
+            Some(Value::Builtin(new)) => Some(new.func),
+            _ => None,
+        };
+        self.native_new.set(found);
+        found
     }
 
     pub fn name_str(&self) -> &'gc str {
