@@ -4,7 +4,7 @@ use gc_arena::lock::RefLock;
 use gc_arena::Gc;
 use num_bigint::BigInt;
 
-use super::{expect_args, keywords, methods};
+use super::{bind_args, expect_args, keywords, methods, Signature};
 use crate::ctx::{Ctx, PyResult};
 use crate::object::{Args, Class, Dict, Range};
 use crate::ops;
@@ -222,8 +222,8 @@ fn bool_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, V
 }
 
 fn float_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "float", &args, 1, 2)?;
-    let Some(&x) = a.get(1) else { return Ok(Value::Float(0.0)) };
+    let a = new_args(ctx, "float", &args, 0, 1)?;
+    let Some(&x) = a.first() else { return Ok(Value::Float(0.0)) };
     match x {
         Value::Float(_) => Ok(x),
         Value::Str(s) => parse_float(ctx, s.as_str()).map(Value::Float),
@@ -272,28 +272,45 @@ pub fn parse_float<'gc>(ctx: &Ctx<'gc, '_>, text: &str) -> PyResult<'gc, f64> {
     }
 }
 
+/// `str(object='', encoding='utf-8', errors='strict')`.
+const STR_SIGNATURE: Signature = Signature {
+    name: "str",
+    params: &["object", "encoding", "errors"],
+    posonly: 0,
+    max_positional: 3,
+    required: 0,
+};
+
 fn str_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "str", &args, 1, 4)?;
-    match a.get(1) {
+    // The common `str(x)`: one positional argument after the class.
+    if let ([_, v], []) = (args.args, args.kwnames) {
+        return ops::repr::str_value(ctx, *v);
+    }
+    let rest = Args { args: args.args.get(1..).unwrap_or(&[]), kwnames: args.kwnames };
+    let bound = bind_args(ctx, &STR_SIGNATURE, &rest)?;
+    let decoding = bound[1].is_some() || bound[2].is_some();
+    match bound[0] {
+        None if decoding => Ok(ctx.new_str("")),
         None => Ok(Value::Str(ctx.intern(""))),
         Some(v) => {
-            if a.len() > 2 {
+            if decoding {
                 if let Value::Bytes(b) = v {
-                    return match std::str::from_utf8(b) {
+                    return match std::str::from_utf8(&b) {
                         Ok(s) => Ok(ctx.new_str(s)),
                         Err(_) => ctx.value_error("invalid utf-8"),
                     };
                 }
-                return ctx.type_error("decoding str is not supported");
+                let msg = format!("decoding to str: need a bytes-like object, {} found", ctx.type_name(v));
+                return ctx.type_error(msg);
             }
-            ops::repr::str_value(ctx, *v)
+            ops::repr::str_value(ctx, v)
         }
     }
 }
 
 fn tuple_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "tuple", &args, 1, 2)?;
-    match a.get(1) {
+    let a = new_args(ctx, "tuple", &args, 0, 1)?;
+    match a.first() {
         None => Ok(ctx.new_tuple(vec![])),
         Some(v @ Value::Tuple(_)) => Ok(*v),
         Some(v) => {
@@ -304,8 +321,8 @@ fn tuple_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, 
 }
 
 fn list_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "list", &args, 1, 2)?;
-    let items = match a.get(1) {
+    let a = new_args(ctx, "list", &args, 0, 1)?;
+    let items = match a.first() {
         None => Vec::new(),
         Some(v) => ops::iter::to_vec(ctx, *v)?,
     };
@@ -329,8 +346,8 @@ fn dict_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, V
 }
 
 fn set_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "set", &args, 1, 2)?;
-    match a.get(1) {
+    let a = new_args(ctx, "set", &args, 0, 1)?;
+    match a.first() {
         None => Ok(Value::Set(Gc::new(ctx.mc, RefLock::new(crate::object::Set::new())))),
         Some(v @ (Value::Set(_) | Value::FrozenSet(_))) => {
             Ok(Value::Set(Gc::new(ctx.mc, RefLock::new(ops::collections::copy_set(*v)))))
@@ -343,8 +360,8 @@ fn set_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Va
 }
 
 fn frozenset_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
-    let a = expect_args(ctx, "frozenset", &args, 1, 2)?;
-    match a.get(1) {
+    let a = new_args(ctx, "frozenset", &args, 0, 1)?;
+    match a.first() {
         None => Ok(Value::FrozenSet(Gc::new(ctx.mc, crate::object::Set::new()))),
         Some(v @ Value::FrozenSet(_)) => Ok(*v),
         Some(v @ Value::Set(_)) => Ok(Value::FrozenSet(Gc::new(ctx.mc, ops::collections::copy_set(*v)))),

@@ -1,0 +1,74 @@
+# What the inline caches on built-in types must keep exactly as an uncached lookup: one
+# LOAD_METHOD site that sees receivers of many types (built-in ones, instances of classes
+# that define the method or shadow it per instance, values without it), and constructors of
+# built-in types called with every kind of argument, including bad ones.
+
+
+class MyList:
+    def __init__(self, items):
+        self.items = items
+
+    def copy(self):
+        return "MyList.copy"
+
+
+class WithAttr:
+    def __init__(self):
+        self.copy = lambda: "instance attribute"
+
+    def clear(self):
+        return "WithAttr.clear"
+
+
+receivers = [[1, 2], {"a": 1}, {3, 4}, MyList([5]), WithAttr(), frozenset([6]), [7], {"b": 2}]
+for _ in range(3):
+    for r in receivers:
+        print(type(r).__name__, r.copy())
+
+# The same site with values that have no such method.
+for r in [[1], "text", 5, None, (1,), [2]]:
+    try:
+        print(r.copy())
+    except AttributeError as e:
+        print("AttributeError:", e)
+
+# str methods at one site, then instances of a class with its own upper().
+class Shout:
+    def __init__(self, s):
+        self.s = s
+
+    def upper(self):
+        return "SHOUT " + str.upper(self.s)
+
+
+for s in ["abc", Shout("def"), "ghi", Shout("jkl")]:
+    print(s.upper())
+
+# Constructors of built-in types, through the remembered __new__, and their errors.
+for args in [(), (5,), ("12",), ("ff", 16), (3.7,), ("x",), ([],)]:
+    try:
+        print("int", args, "->", int(*args))
+    except (TypeError, ValueError) as e:
+        print("int", args, "->", type(e).__name__ + ":", e)
+for f in (str, float, list, tuple, dict, set, frozenset, range, bool):
+    for args in [(), ("ab",), (1, 2, 3, 4)]:
+        try:
+            print(f.__name__, args, "->", repr(f(*args)))
+        except (TypeError, ValueError) as e:
+            print(f.__name__, args, "->", type(e).__name__ + ":", e)
+print(str(object=42), dict(a=1, b=2), int("7", base=8))
+for call in (
+    lambda: str(foo=1),
+    lambda: str(5, "utf-8"),
+    lambda: str(encoding="utf-8"),
+    lambda: str(b"ab", "utf-8"),
+    lambda: str(b"ab", encoding="utf-8", errors="strict"),
+    lambda: str(1, object=2),
+    lambda: float(x=1),
+    lambda: list(x=1),
+    lambda: frozenset([1], [2]),
+):
+    try:
+        print(repr(call()))
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__ + ":", e)
