@@ -340,6 +340,9 @@ fn sort_items<'gc>(
     key: Option<Value<'gc>>,
     reverse: bool,
 ) -> PyResult<'gc, ()> {
+    if key.is_none() && sort_uniform(items, reverse) {
+        return Ok(());
+    }
     let mut entries: Vec<(Value<'gc>, Value<'gc>)> = Vec::with_capacity(items.len());
     for item in items.iter() {
         let k = match key {
@@ -359,6 +362,49 @@ fn sort_items<'gc>(
         *slot = value;
     }
     result
+}
+
+/// Sort items that are all ints, all floats without a NaN, or all strs, whose `<` is a total
+/// order run by no Python code: any stable sort then gives the same order as CPython's
+/// timsort (the sorted order, equal items as they came), so the standard library's does the
+/// work without a comparison through `ops::compare`. False, with `items` untouched, for
+/// anything else.
+fn sort_uniform(items: &mut [Value<'_>], reverse: bool) -> bool {
+    use std::cmp::Ordering;
+    fn sort_by_key_order<T>(items: &mut [T], reverse: bool, cmp: impl Fn(&T, &T) -> Ordering) {
+        if reverse {
+            items.sort_by(|a, b| cmp(b, a));
+        } else {
+            items.sort_by(cmp);
+        }
+    }
+    match items.first() {
+        Some(Value::Int(_)) if items.iter().all(|v| matches!(v, Value::Int(_))) => {
+            // Equal ints are the same value: no order among them to keep.
+            let mut ints: Vec<i64> =
+                items.iter().map(|v| if let Value::Int(i) = v { *i } else { 0 }).collect();
+            ints.sort_unstable();
+            if reverse {
+                ints.reverse();
+            }
+            for (slot, i) in items.iter_mut().zip(ints) {
+                *slot = Value::Int(i);
+            }
+            true
+        }
+        // -0.0 and 0.0 are equal but not the same: the sort must be stable.
+        Some(Value::Float(_)) if items.iter().all(|v| matches!(v, Value::Float(f) if !f.is_nan())) => {
+            let key = |v: &Value<'_>| if let Value::Float(f) = v { *f } else { 0.0 };
+            sort_by_key_order(items, reverse, |a, b| key(a).partial_cmp(&key(b)).unwrap_or(Ordering::Equal));
+            true
+        }
+        // UTF-8 orders text as its code points do, which is how str compares.
+        Some(Value::Str(_)) if items.iter().all(|v| matches!(v, Value::Str(_))) => {
+            sort_by_key_order(items, reverse, |a, b| a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or("")));
+            true
+        }
+        _ => false,
+    }
 }
 
 type Entry<'gc> = (Value<'gc>, Value<'gc>);
