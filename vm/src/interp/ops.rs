@@ -220,7 +220,7 @@ pub fn CONTAINS_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 
 /// `i` as a position in a sequence of `len` items (negative from the end), if in range.
 #[inline(always)]
-fn position(i: i64, len: usize) -> Option<usize> {
+pub(super) fn position(i: i64, len: usize) -> Option<usize> {
     let j = if i < 0 { i.wrapping_add(len as i64) } else { i };
     (0..len as i64).contains(&j).then_some(j as usize)
 }

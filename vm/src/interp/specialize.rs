@@ -30,6 +30,18 @@ use crate::value::Value;
 pub fn handler_at(co: &CodeObject, i: usize) -> Option<Handler> {
     let ins = co.code[i];
     let next = co.code.get(i + 1).map(|n| n.op);
+    let ops_at = |k: usize| co.code.get(i + k).map(|n| (n.op, n.arg));
+    // `c[k] op= v`: the container and key are copied for the load and rotated under the new
+    // value for the store.
+    match (ops_at(0), ops_at(1), ops_at(2)) {
+        (Some((Opcode::COPY, 2)), Some((Opcode::COPY, 2)), Some((Opcode::BINARY_SUBSCR, _))) => {
+            return Some(copy_subscr)
+        }
+        (Some((Opcode::SWAP, 3)), Some((Opcode::SWAP, 2)), Some((Opcode::STORE_SUBSCR, _))) => {
+            return Some(swap_store_subscr)
+        }
+        _ => {}
+    }
     let pair: Option<Handler> = match (ins.op, next) {
         (Opcode::COMPARE_OP, Some(Opcode::POP_JUMP_IF_FALSE)) => compare_jump_handler(ins.arg, false),
         (Opcode::COMPARE_OP, Some(Opcode::POP_JUMP_IF_TRUE)) => compare_jump_handler(ins.arg, true),
@@ -49,6 +61,8 @@ pub fn handler_at(co: &CodeObject, i: usize) -> Option<Handler> {
         Opcode::CALL_FUNCTION => Some(call::<false>),
         Opcode::UNPACK_SEQUENCE if stores_follow(co, i, ins.arg as usize) => Some(unpack_store),
         Opcode::CALL_METHOD => Some(call::<true>),
+        Opcode::BINARY_SUBSCR => Some(subscr),
+        Opcode::STORE_SUBSCR => Some(store_subscr),
         _ => None,
     })
 }
@@ -166,6 +180,79 @@ fn compare_handler(arg: u32) -> Option<Handler> {
         5 => compare::<5>,
         _ => return None,
     })
+}
+
+/// BINARY_SUBSCR of a list or tuple by an int in range, in place (as `binary`); every other
+/// subscript, and IndexError, in the generic handler.
+fn subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    let item = match operands(ex) {
+        Some((Value::List(l), Value::Int(i))) => {
+            let l = l.borrow();
+            ops::position(i, l.len()).map(|j| l[j])
+        }
+        Some((Value::Tuple(t), Value::Int(i))) => ops::position(i, t.0.len()).map(|j| t.0[j]),
+        _ => None,
+    };
+    match item {
+        Some(v) => {
+            replace_operands(ex, v);
+            dispatch(ex, pc + 1)
+        }
+        None => tail::BINARY_SUBSCR(ex, pc, arg),
+    }
+}
+
+/// STORE_SUBSCR into a list at an int index in range, in place; everything else in the
+/// generic handler.
+fn store_subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    if let [.., value, Value::List(l), Value::Int(i)] = *ex.ctx.st.stack.as_slice() {
+        let mut items = l.borrow_mut(ex.ctx.mc);
+        if let Some(j) = ops::position(i, items.len()) {
+            items[j] = value;
+            drop(items);
+            let stack = &mut ex.ctx.st.stack;
+            stack.truncate(stack.len() - 3);
+            return dispatch(ex, pc + 1);
+        }
+    }
+    tail::STORE_SUBSCR(ex, pc, arg)
+}
+
+/// COPY 2, COPY 2, BINARY_SUBSCR (the load of `c[k] op= v`) with a list or tuple and an int
+/// in range: the item is pushed above the container and key, one dispatch for three.
+/// Anything else runs the three instructions.
+fn copy_subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    let item = match operands(ex) {
+        Some((Value::List(l), Value::Int(i))) => {
+            let l = l.borrow();
+            ops::position(i, l.len()).map(|j| l[j])
+        }
+        Some((Value::Tuple(t), Value::Int(i))) => ops::position(i, t.0.len()).map(|j| t.0[j]),
+        _ => None,
+    };
+    match item {
+        Some(v) => {
+            ex.push(v);
+            dispatch(ex, pc + 3)
+        }
+        None => tail::COPY(ex, pc, arg),
+    }
+}
+
+/// SWAP 3, SWAP 2, STORE_SUBSCR (the store of `c[k] op= v`, with `c, k, v` on the stack) into
+/// a list at an int in range: one dispatch for three. Anything else runs the three.
+fn swap_store_subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    if let [.., Value::List(l), Value::Int(i), value] = *ex.ctx.st.stack.as_slice() {
+        let mut items = l.borrow_mut(ex.ctx.mc);
+        if let Some(j) = ops::position(i, items.len()) {
+            items[j] = value;
+            drop(items);
+            let stack = &mut ex.ctx.st.stack;
+            stack.truncate(stack.len() - 3);
+            return dispatch(ex, pc + 3);
+        }
+    }
+    tail::SWAP(ex, pc, arg)
 }
 
 // ---- pairs --------------------------------------------------------------------------------
