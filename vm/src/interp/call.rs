@@ -580,7 +580,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     /// goes on in the other loop when tracing was turned on or off (`Exec::run`).
     #[cold]
     #[inline(never)]
-    fn eval_break(&mut self, next: usize) -> Result<usize, Stop<'gc>> {
+    pub(super) fn eval_break(&mut self, next: usize) -> Result<usize, Stop<'gc>> {
         if self.ctx.st.collect_requested && self.budget != u32::MAX {
             self.ctx.st.collect_requested = false;
             self.ctx.st.update_breaker();

@@ -17,6 +17,7 @@
 
 use cellvm_compiler::bytecode::BinaryOp;
 use cellvm_compiler::{CodeObject, Opcode};
+use gc_arena::Gc;
 
 use super::dispatch::tail;
 use super::dispatch::tail_common::{dispatch, finish};
@@ -428,18 +429,72 @@ fn call<const METHOD: bool>(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
     let nargs = arg as usize + METHOD as usize;
     let stack = &ex.ctx.st.stack;
     let callee_slot = stack.len().wrapping_sub(nargs + 1);
-    if let Some(&Value::Function(f)) = stack.get(callee_slot) {
-        if ex.enter_plain(pc, f, callee_slot) {
+    match stack.get(callee_slot).copied() {
+        Some(Value::Function(f)) if ex.enter_plain(pc, f, callee_slot) => {
             if ex.budget == 0 {
                 return finish(ex, pc, Err(Stop::Budget(0)));
             }
             return dispatch(ex, 0);
         }
+        // A native function, or a built-in method LOAD_METHOD found (its receiver first).
+        Some(Value::Builtin(b))
+            if b.bound.is_undef() && ex.ctx.st.stack.len() - callee_slot <= NATIVE_ARGS + 1 =>
+        {
+            let result = call_native_here(ex, pc, callee_slot, callee_slot + 1, b.func);
+            return finish(ex, pc, result);
+        }
+        // A built-in type's constructor: its native `__new__` takes the class first, which
+        // is where the class already lies.
+        Some(Value::Type(cls))
+            if cls.meta.is_none()
+                && cls.layout != crate::object::Layout::Type
+                && !Gc::ptr_eq(cls, ex.ctx.st.types.type_)
+                && ex.ctx.st.stack.len() - callee_slot <= NATIVE_ARGS =>
+        {
+            if let Some(new) = cls.native_new() {
+                let result = call_native_here(ex, pc, callee_slot, callee_slot, new);
+                return finish(ex, pc, result);
+            }
+        }
+        _ => {}
     }
     if METHOD {
         tail::CALL_METHOD(ex, pc, arg)
     } else {
         tail::CALL_FUNCTION(ex, pc, arg)
+    }
+}
+
+/// The most arguments `call_native_here` takes (in a buffer on the Rust stack).
+const NATIVE_ARGS: usize = 6;
+
+/// Call `func` with the stack's items from `first_arg` on (at most `NATIVE_ARGS`), which
+/// leave the stack first, as do the callable's slot and everything above it; the result
+/// takes the callable's slot. What `Exec::call_native_op` does for these callables, without
+/// the general call's dispatch on the callable.
+#[inline(always)]
+fn call_native_here<'gc>(
+    ex: &mut Exec<'gc, '_>,
+    pc: usize,
+    callee_slot: usize,
+    first_arg: usize,
+    func: crate::object::NativeFn,
+) -> R<'gc> {
+    let mut buf = [Value::Undef; NATIVE_ARGS];
+    let args = ex.ctx.st.stack.get(first_arg..).unwrap_or(&[]);
+    let n = args.len().min(NATIVE_ARGS);
+    buf[..n].copy_from_slice(&args[..n]);
+    ex.ctx.st.stack.truncate(callee_slot);
+    ex.frame().pc = pc as u32 + 1;
+    match func(&mut ex.ctx, crate::object::Args { args: &buf[..n], kwnames: &[] }) {
+        Ok(v) => {
+            ex.push(v);
+            if ex.ctx.st.eval_breaker {
+                return ex.eval_break(pc + 1);
+            }
+            Ok(pc + 1)
+        }
+        Err(e) => Err(Stop::Raise(e)),
     }
 }
 
