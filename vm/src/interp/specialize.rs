@@ -183,8 +183,9 @@ fn compare_handler(arg: u32) -> Option<Handler> {
     })
 }
 
-/// BINARY_SUBSCR of a list or tuple by an int in range, in place (as `binary`); every other
-/// subscript, and IndexError, in the generic handler.
+/// BINARY_SUBSCR of a list or tuple by an int in range, or of a dict by a str or int key it
+/// has, in place (as `binary`); every other subscript, and every error, in the generic
+/// handler.
 fn subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
     let item = match operands(ex) {
         Some((Value::List(l), Value::Int(i))) => {
@@ -192,6 +193,10 @@ fn subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
             ops::position(i, l.len()).map(|j| l[j])
         }
         Some((Value::Tuple(t), Value::Int(i))) => ops::position(i, t.0.len()).map(|j| t.0[j]),
+        // A key whose hash and equality run no Python code; a missing one (KeyError) below.
+        Some((Value::Dict(d), key @ (Value::Str(_) | Value::Int(_)))) => {
+            crate::ops::collections::dict_get(&mut ex.ctx, d, key).ok().flatten()
+        }
         _ => None,
     };
     match item {
@@ -203,14 +208,22 @@ fn subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
     }
 }
 
-/// STORE_SUBSCR into a list at an int index in range, in place; everything else in the
-/// generic handler.
+/// STORE_SUBSCR into a list at an int index in range, or into a dict at a str or int key,
+/// in place; everything else in the generic handler.
 fn store_subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
     if let [.., value, Value::List(l), Value::Int(i)] = *ex.ctx.st.stack.as_slice() {
         let mut items = l.borrow_mut(ex.ctx.mc);
         if let Some(j) = ops::position(i, items.len()) {
             items[j] = value;
             drop(items);
+            let stack = &mut ex.ctx.st.stack;
+            stack.truncate(stack.len() - 3);
+            return dispatch(ex, pc + 1);
+        }
+    }
+    // A key whose hash and equality run no Python code.
+    if let [.., value, Value::Dict(d), key @ (Value::Str(_) | Value::Int(_))] = *ex.ctx.st.stack.as_slice() {
+        if crate::ops::collections::dict_set(&mut ex.ctx, d, key, value).is_ok() {
             let stack = &mut ex.ctx.st.stack;
             stack.truncate(stack.len() - 3);
             return dispatch(ex, pc + 1);

@@ -72,3 +72,17 @@ for call in (
         print(repr(call()))
     except (TypeError, ValueError) as e:
         print(type(e).__name__ + ":", e)
+
+# Dict subscripts by str and int keys, which the subscript handlers look up in place, with
+# keys that are equal across types and missing ones.
+d = {1.0: "float one", "k": "str", 2: "int two", True: "true"}
+print(d[1], d[True], d[1.0], d["k"], d[2], d[2.0])
+d[1] = "replaced through int"
+d["new"] = 5
+d[10**20] = "big"
+print(d)
+for missing in ("nope", 3, 2**70):
+    try:
+        print(d[missing])
+    except KeyError as e:
+        print("KeyError:", e)
