@@ -219,7 +219,7 @@ mod comparison {
             consts: vec![Const::None],
             stacksize: 0,
             code: Vec::new(),
-            locations: Vec::new(),
+            lines: Vec::new(),
             exception_table: Vec::new(),
             cell2arg: Vec::new(),
         }

@@ -14,8 +14,6 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::ast::Loc;
-
 #[macro_export]
 macro_rules! for_each_opcode {
     ($m:ident) => {
@@ -481,8 +479,10 @@ pub struct CodeObject {
     pub consts: Vec<Const>,
     pub stacksize: u32,
     pub code: Vec<Instr>,
-    /// Source span of each instruction (parallel to `code`); line 0 means none.
-    pub locations: Vec<Loc>,
+    /// The source line of each instruction (parallel to `code`); 0 means none. Only lines:
+    /// nothing reads the columns the compiler tracks, and four bytes an instruction instead
+    /// of a whole span keeps large modules' code objects small.
+    pub lines: Vec<u32>,
     pub exception_table: Vec<ExceptionEntry>,
     /// For each cell, the index of the argument whose value the call prologue moves into it
     /// (the seeds' `co_cell2arg`).
@@ -517,7 +517,7 @@ impl CodeObject {
 
     /// The line of instruction `index`, if it has one.
     pub fn line_of(&self, index: usize) -> Option<u32> {
-        self.locations.get(index).map(|l| l.lineno).filter(|&l| l != 0)
+        self.lines.get(index).copied().filter(|&l| l != 0)
     }
 
     /// The exception-table row covering instruction `index`.

@@ -566,7 +566,6 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::ast::Loc;
     use crate::bytecode::{ExceptionEntry, Instr};
     use Opcode::*;
 
@@ -588,10 +587,7 @@ mod tests {
             consts: vec![],
             stacksize: 0,
             code: ops.iter().map(|&(op, arg, _)| Instr { op, arg }).collect(),
-            locations: ops
-                .iter()
-                .map(|&(_, _, line)| Loc { lineno: line, col: 0, end_lineno: line, end_col: 0 })
-                .collect(),
+            lines: ops.iter().map(|&(_, _, line)| line).collect(),
             exception_table: vec![],
             cell2arg: vec![],
         }

@@ -362,7 +362,7 @@ impl<'a> Unit<'a> {
             consts: self.consts,
             stacksize,
             code: instrs.to_vec(),
-            locations: locs.to_vec(),
+            lines: locs.iter().map(|l| l.lineno).collect(),
             exception_table,
             cell2arg,
         };
