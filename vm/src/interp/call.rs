@@ -47,6 +47,7 @@ pub fn make_code<'gc>(ctx: &mut Ctx<'gc, '_>, co: Arc<CodeObject>) -> Gc<'gc, Co
             threaded,
             global_cache,
             method_cache,
+            module_cache: Default::default(),
             plain_call,
         },
     )

@@ -724,8 +724,8 @@ pub fn MAKE_FUNCTION<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc>
     } else {
         None
     };
-    let frame = *ex.frame();
-    let module = frame.globals.borrow().get_key(crate::dunder!("__name__")).unwrap_or(Value::None);
+    let globals = ex.globals;
+    let module = module_name(ex, globals);
     let doc = match code.consts.first() {
         Some(v @ Value::Str(_)) if code.co.flags & cellvm_compiler::bytecode::flags::OPTIMIZED != 0 => *v,
         _ => Value::None,
@@ -746,7 +746,7 @@ pub fn MAKE_FUNCTION<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc>
     };
     let f = Function {
         code,
-        globals: frame.globals,
+        globals,
         closure,
         name: Lock::new(code.name),
         qualname: Lock::new(code.qualname),
@@ -759,6 +759,30 @@ pub fn MAKE_FUNCTION<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc>
     };
     ex.push(Value::Function(Gc::new(ex.ctx.mc, f)));
     next!(pc)
+}
+
+/// `globals['__name__']` (a new function's `__module__`), or None. Where the entry was last
+/// found is remembered in the code object and checked against the key before use.
+#[inline(always)]
+fn module_name<'gc>(ex: &Exec<'gc, '_>, globals: crate::value::GcCell<'gc, Dict<'gc>>) -> Value<'gc> {
+    let g = globals.borrow();
+    let cache = ex.code.module_cache.get();
+    if cache.globals == Gc::as_ptr(globals) as usize {
+        if let Some(v) = g.value_at_if_key(cache.pos as usize, cache.key) {
+            return v;
+        }
+    }
+    let Some(pos) = g.find_key(crate::dunder!("__name__")) else { return Value::None };
+    let Some(entry) = g.entry_at(pos) else { return Value::None };
+    if let Value::Str(key) = entry.key {
+        let globals = Gc::as_ptr(globals) as usize;
+        ex.code.module_cache.set(crate::object::ModuleCache {
+            globals,
+            pos: pos as u32,
+            key: Gc::as_ptr(key),
+        });
+    }
+    entry.value
 }
 
 #[inline(always)]

@@ -113,13 +113,18 @@ impl<'gc> Dict<'gc> {
 
     /// Look up a `str` key whose hash is known.
     pub fn get_key(&self, key: crate::object::Key<'_>) -> Option<Value<'gc>> {
+        self.find_key(key).map(|i| self.entries[i].value)
+    }
+
+    /// Position of the entry for a `str` key whose hash is known.
+    pub fn find_key(&self, key: crate::object::Key<'_>) -> Option<usize> {
         let entries = &self.entries;
         self.index
             .find(mix(key.hash), |&i| {
                 let e = &entries[i as usize];
                 e.hash == key.hash && e.key.as_str() == Some(key.text)
             })
-            .map(|&i| entries[i as usize].value)
+            .map(|&i| i as usize)
     }
 
     /// Look up a `str` key given as an (interned) `PyStr`, using its cached hash.

@@ -64,6 +64,24 @@ pub struct Code<'gc> {
     /// LOAD_METHOD's inline caches, one per entry of `names`.
     #[collect(require_static)]
     pub method_cache: Box<[std::cell::Cell<MethodCache>]>,
+    /// Where MAKE_FUNCTION last found `__name__` in the globals.
+    #[collect(require_static)]
+    pub module_cache: std::cell::Cell<ModuleCache>,
+}
+
+/// The position of `__name__` in a globals dict: the dict's and the key's addresses (only
+/// compared, never followed), checked against the entry before use.
+#[derive(Clone, Copy)]
+pub struct ModuleCache {
+    pub globals: usize,
+    pub pos: u32,
+    pub key: *const PyStr,
+}
+
+impl Default for ModuleCache {
+    fn default() -> Self {
+        ModuleCache { globals: 0, pos: 0, key: std::ptr::null() }
+    }
 }
 
 /// What the short call path needs of a code object, kept beside it (not behind `co`).

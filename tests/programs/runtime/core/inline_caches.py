@@ -86,3 +86,22 @@ for missing in ("nope", 3, 2**70):
         print(d[missing])
     except KeyError as e:
         print("KeyError:", e)
+
+# A new function's __module__ is its globals' __name__ when it is made (cached per code
+# object): renamed, deleted, and in other globals.
+def make():
+    def inner():
+        pass
+    return inner
+
+
+print(make().__module__)
+__name__ = "renamed"
+print(make().__module__)
+del __name__
+print(make().__module__)
+__name__ = "back"
+print(make().__module__)
+for g in ({"__name__": "first"}, {"__name__": "second"}, {}):
+    exec("def f(): pass\nresult = f.__module__", g)
+    print(g["result"])
