@@ -181,21 +181,29 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     /// Pop a frame that returned `value`; continue in its caller or stop the run.
     #[inline]
     pub fn return_from_frame(&mut self, value: Value<'gc>) -> Result<usize, Stop<'gc>> {
-        // The common case: a plain call returns to a caller in this run.
-        let frames = &mut self.ctx.st.frames;
-        if frames.len() > self.entry_depth + 1 {
-            if let Some(&Frame { on_return: OnReturn::Push, base, .. }) = frames.last() {
-                frames.pop();
-                let stack = &mut self.ctx.st.stack;
-                let callee_slot = base as usize - 1;
-                stack.truncate(callee_slot);
-                // The callee's slot is free again, and within the caller's reserved room.
-                self.push(value);
-                self.switch_to_top();
-                return Ok(self.frame().pc as usize);
-            }
+        match self.return_to_caller(value) {
+            Some(pc) => Ok(pc),
+            None => self.return_from_frame_general(value),
         }
-        self.return_from_frame_general(value)
+    }
+
+    /// The common return: a plain call returns `value` to a caller in this run. The pc to go
+    /// on at in the caller; None, with nothing done, for any other return.
+    #[inline(always)]
+    pub fn return_to_caller(&mut self, value: Value<'gc>) -> Option<usize> {
+        let frames = &mut self.ctx.st.frames;
+        if frames.len() <= self.entry_depth + 1 {
+            return None;
+        }
+        let Some(&Frame { on_return: OnReturn::Push, base, .. }) = frames.last() else { return None };
+        frames.pop();
+        let stack = &mut self.ctx.st.stack;
+        let callee_slot = base as usize - 1;
+        stack.truncate(callee_slot);
+        // The callee's slot is free again, and within the caller's reserved room.
+        self.push(value);
+        self.switch_to_top();
+        Some(self.frame().pc as usize)
     }
 
     #[inline(never)]

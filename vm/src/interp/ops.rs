@@ -359,24 +359,33 @@ fn deleted_instance<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, old: Value<'gc>) -> 
 
 #[inline(always)]
 pub fn LOAD_GLOBAL<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
-    let name = ex.code.names[arg as usize];
-    let globals = ex.globals;
-    let cache = ex.code.global_cache.get(arg as usize).map(|c| c.get()).unwrap_or_default();
-    if cache.globals == Gc::as_ptr(globals) as usize {
-        let g = globals.borrow();
-        let hit = if !cache.builtin {
-            g.value_at_if_key(cache.pos as usize, Gc::as_ptr(name))
-        } else if g.keys_tag() == cache.globals_tag {
-            ex.ctx.st.builtins.borrow().value_at_if_key(cache.pos as usize, Gc::as_ptr(name))
-        } else {
-            None
-        };
-        if let Some(v) = hit {
+    match cached_global(ex, arg) {
+        Some(v) => {
             ex.push(v);
-            return next!(pc);
+            next!(pc)
         }
+        None => load_global_slow(ex, pc, arg),
     }
-    load_global_slow(ex, pc, arg)
+}
+
+/// The value of global `names[arg]` where this LOAD_GLOBAL's cache says it is, if it is
+/// still there.
+#[inline(always)]
+pub(super) fn cached_global<'gc>(ex: &Exec<'gc, '_>, arg: u32) -> Option<Value<'gc>> {
+    let name = *ex.code.names.get(arg as usize)?;
+    let globals = ex.globals;
+    let cache = ex.code.global_cache.get(arg as usize)?.get();
+    if cache.globals != Gc::as_ptr(globals) as usize {
+        return None;
+    }
+    let g = globals.borrow();
+    if !cache.builtin {
+        g.value_at_if_key(cache.pos as usize, Gc::as_ptr(name))
+    } else if g.keys_tag() == cache.globals_tag {
+        ex.ctx.st.builtins.borrow().value_at_if_key(cache.pos as usize, Gc::as_ptr(name))
+    } else {
+        None
+    }
 }
 
 /// LOAD_GLOBAL without a usable cache: look the name up and remember where it was.

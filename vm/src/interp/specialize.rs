@@ -63,6 +63,11 @@ pub fn handler_at(co: &CodeObject, i: usize) -> Option<Handler> {
         Opcode::UNPACK_SEQUENCE if stores_follow(co, i, ins.arg as usize) => Some(unpack_store),
         Opcode::CALL_METHOD => Some(call::<true>),
         Opcode::BINARY_SUBSCR => Some(subscr),
+        Opcode::RETURN_VALUE => Some(return_value),
+        Opcode::LOAD_FAST => Some(load_fast),
+        Opcode::LOAD_CONST => Some(load_const),
+        Opcode::STORE_FAST => Some(store_fast),
+        Opcode::LOAD_GLOBAL => Some(load_global),
         Opcode::STORE_SUBSCR => Some(store_subscr),
         _ => None,
     })
@@ -287,41 +292,107 @@ fn second_half<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, result: R<'gc>) -> R<'gc>
     result
 }
 
-/// Two instructions of which the first always goes on to the second.
+// The fast bodies pairs are made of: each does all its instruction does and returns true,
+// or does nothing and returns false, leaving the instruction to its plain handler (which
+// raises). A handler built from them makes no call that returns on its fast path, so it
+// needs no register saves and its jump to the next handler stays a jump.
+
+#[inline(always)]
+fn fast_LOAD_FAST(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
+    match ex.ctx.st.stack.get(ex.base + arg as usize) {
+        Some(&v) if !v.is_undef() => {
+            ex.push(v);
+            true
+        }
+        _ => false,
+    }
+}
+
+#[inline(always)]
+fn fast_LOAD_CONST(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
+    match ex.code.consts.get(arg as usize) {
+        Some(&v) => {
+            ex.push(v);
+            true
+        }
+        None => false,
+    }
+}
+
+#[inline(always)]
+fn fast_STORE_FAST(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
+    let slot = ex.base + arg as usize;
+    let stack = &mut ex.ctx.st.stack;
+    // The local lies below the value stored, which is on top.
+    match stack.len().checked_sub(1) {
+        Some(top) if slot < top => {
+            stack[slot] = stack[top];
+            stack.truncate(top);
+            true
+        }
+        _ => false,
+    }
+}
+
+#[inline(always)]
+fn fast_LOAD_GLOBAL(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
+    match ops::cached_global(ex, arg) {
+        Some(v) => {
+            ex.push(v);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Two instructions of which the first always goes on to the second, from their fast
+/// bodies; when one cannot run fast, its plain handler runs it (at its own pc) and what
+/// follows it.
 macro_rules! pairs {
-    ($( $name:ident = $first:ident + $second:ident ),* $(,)?) => {
+    ($( $name:ident = $first:ident ($fast_first:ident) + $second:ident ($fast_second:ident) ),* $(,)?) => {
         $(
-            fn $name<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) {
-                let result = pair(ex, pc, arg, ops::$first, ops::$second);
-                finish(ex, pc, result)
+            fn $name(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+                if !$fast_first(ex, arg) {
+                    return tail::$first(ex, pc, arg);
+                }
+                let arg2 = second_arg(ex, pc);
+                if !$fast_second(ex, arg2) {
+                    return tail::$second(ex, pc + 1, arg2);
+                }
+                dispatch(ex, pc + 2)
             }
         )*
     };
 }
 
-type Body<'gc, 'a> = fn(&mut Exec<'gc, 'a>, usize, u32) -> R<'gc>;
-
-#[inline(always)]
-fn pair<'gc, 'a>(
-    ex: &mut Exec<'gc, 'a>,
-    pc: usize,
-    arg: u32,
-    first: Body<'gc, 'a>,
-    second: Body<'gc, 'a>,
-) -> R<'gc> {
-    first(ex, pc, arg)?;
-    let arg2 = second_arg(ex, pc);
-    let result = second(ex, pc + 1, arg2);
-    second_half(ex, pc, result)
+pairs! {
+    LOAD_FAST__LOAD_FAST = LOAD_FAST(fast_LOAD_FAST) + LOAD_FAST(fast_LOAD_FAST),
+    LOAD_FAST__LOAD_CONST = LOAD_FAST(fast_LOAD_FAST) + LOAD_CONST(fast_LOAD_CONST),
+    LOAD_CONST__LOAD_FAST = LOAD_CONST(fast_LOAD_CONST) + LOAD_FAST(fast_LOAD_FAST),
+    STORE_FAST__LOAD_FAST = STORE_FAST(fast_STORE_FAST) + LOAD_FAST(fast_LOAD_FAST),
+    STORE_FAST__STORE_FAST = STORE_FAST(fast_STORE_FAST) + STORE_FAST(fast_STORE_FAST),
+    LOAD_GLOBAL__LOAD_FAST = LOAD_GLOBAL(fast_LOAD_GLOBAL) + LOAD_FAST(fast_LOAD_FAST),
 }
 
-pairs! {
-    LOAD_FAST__LOAD_FAST = LOAD_FAST + LOAD_FAST,
-    LOAD_FAST__LOAD_CONST = LOAD_FAST + LOAD_CONST,
-    LOAD_CONST__LOAD_FAST = LOAD_CONST + LOAD_FAST,
-    STORE_FAST__LOAD_FAST = STORE_FAST + LOAD_FAST,
-    STORE_FAST__STORE_FAST = STORE_FAST + STORE_FAST,
-    LOAD_GLOBAL__LOAD_FAST = LOAD_GLOBAL + LOAD_FAST,
+/// One instruction from its fast body, as a pair's half is.
+macro_rules! singles {
+    ($( $name:ident = $op:ident ($fast:ident) ),* $(,)?) => {
+        $(
+            fn $name(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+                if !$fast(ex, arg) {
+                    return tail::$op(ex, pc, arg);
+                }
+                dispatch(ex, pc + 1)
+            }
+        )*
+    };
+}
+
+singles! {
+    load_fast = LOAD_FAST(fast_LOAD_FAST),
+    load_const = LOAD_CONST(fast_LOAD_CONST),
+    store_fast = STORE_FAST(fast_STORE_FAST),
+    load_global = LOAD_GLOBAL(fast_LOAD_GLOBAL),
 }
 
 /// COMPARE_OP (one comparison) and the POP_JUMP_IF_FALSE (`WHEN` false) or _TRUE after it.
@@ -509,6 +580,20 @@ fn call_native_here<'gc>(
         }
         Err(e) => Err(Stop::Raise(e)),
     }
+}
+
+/// RETURN_VALUE to a caller in this run that called plainly (`Exec::return_to_caller`);
+/// every other return in the generic handler.
+fn return_value(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
+    if let Some(&value) = ex.ctx.st.stack.last() {
+        ex.ctx.st.stack.pop();
+        match ex.return_to_caller(value) {
+            Some(next) => return dispatch(ex, next),
+            // Put back: the generic handler pops it again.
+            None => ex.push(value),
+        }
+    }
+    tail::RETURN_VALUE(ex, pc, arg)
 }
 
 // ---- unpacking ----------------------------------------------------------------------------
