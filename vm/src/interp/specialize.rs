@@ -199,8 +199,8 @@ fn subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
         }
         Some((Value::Tuple(t), Value::Int(i))) => ops::position(i, t.0.len()).map(|j| t.0[j]),
         // A key whose hash and equality run no Python code; a missing one (KeyError) below.
-        Some((Value::Dict(d), key @ (Value::Str(_) | Value::Int(_)))) => {
-            crate::ops::collections::dict_get(&mut ex.ctx, d, key).ok().flatten()
+        Some((Value::Dict(_), Value::Str(_) | Value::Int(_))) => {
+            return if subscr_dict(ex) { dispatch(ex, pc + 1) } else { tail::BINARY_SUBSCR(ex, pc, arg) };
         }
         _ => None,
     };
@@ -227,14 +227,44 @@ fn store_subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
         }
     }
     // A key whose hash and equality run no Python code.
-    if let [.., value, Value::Dict(d), key @ (Value::Str(_) | Value::Int(_))] = *ex.ctx.st.stack.as_slice() {
-        if crate::ops::collections::dict_set(&mut ex.ctx, d, key, value).is_ok() {
-            let stack = &mut ex.ctx.st.stack;
-            stack.truncate(stack.len() - 3);
+    if let [.., _, Value::Dict(_), Value::Str(_) | Value::Int(_)] = *ex.ctx.st.stack.as_slice() {
+        if store_subscr_dict(ex) {
             return dispatch(ex, pc + 1);
         }
     }
     tail::STORE_SUBSCR(ex, pc, arg)
+}
+
+/// BINARY_SUBSCR of a dict (below the top) by a str or int key (on top) that it has: the
+/// item replaces the two. False, with nothing done, when the key is missing.
+///
+/// Out of line, and taking no values: a handler that passes a local's address to a call
+/// (a value handed over in memory, an equality closure) cannot jump to the next handler
+/// afterwards, it calls it, and the native stack grows by a frame per instruction until
+/// the run ends (`tests/dispatch_stack.rs`).
+#[inline(never)]
+fn subscr_dict(ex: &mut Exec<'_, '_>) -> bool {
+    let Some((Value::Dict(d), key)) = operands(ex) else { return false };
+    match crate::ops::collections::dict_get(&mut ex.ctx, d, key) {
+        Ok(Some(v)) => {
+            replace_operands(ex, v);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// STORE_SUBSCR into a dict by a str or int key (which cannot fail): `value, dict, key` leave
+/// the stack. Out of line and taking no values, as `subscr_dict`.
+#[inline(never)]
+fn store_subscr_dict(ex: &mut Exec<'_, '_>) -> bool {
+    let [.., value, Value::Dict(d), key] = *ex.ctx.st.stack.as_slice() else { return false };
+    if crate::ops::collections::dict_set(&mut ex.ctx, d, key, value).is_err() {
+        return false;
+    }
+    let stack = &mut ex.ctx.st.stack;
+    stack.truncate(stack.len() - 3);
+    true
 }
 
 /// COPY 2, COPY 2, BINARY_SUBSCR (the load of `c[k] op= v`) with a list or tuple and an int
@@ -556,7 +586,11 @@ const NATIVE_ARGS: usize = 6;
 /// leave the stack first, as do the callable's slot and everything above it; the result
 /// takes the callable's slot. What `Exec::call_native_op` does for these callables, without
 /// the general call's dispatch on the callable.
-#[inline(always)]
+///
+/// Out of line: the argument buffer's address escapes into the native, and a handler with
+/// an escaped local cannot jump to the next handler, it would call it (a native stack frame
+/// per native call until the slice ends; `tests/dispatch_stack.rs`).
+#[inline(never)]
 fn call_native_here<'gc>(
     ex: &mut Exec<'gc, '_>,
     pc: usize,
