@@ -34,6 +34,17 @@ pub struct Dict<'gc> {
     keys_tag: u64,
 }
 
+/// Whether two strs have the same text (None unless both are strs). A str equals another
+/// only by its text, whatever equality the caller passes, so string keys (the most common)
+/// are compared here without the call through `eq`.
+#[inline(always)]
+fn same_text(a: Value<'_>, b: Value<'_>) -> Option<bool> {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(x.as_str() == y.as_str()),
+        _ => None,
+    }
+}
+
 /// The hash hashbrown sees. Python's hashes are not mixed (an int hashes to itself), and
 /// hashbrown takes its 7-bit tags from the top bits: small ints would all share one tag and
 /// every probe would compare keys. A multiply by an odd constant spreads them and is a
@@ -85,7 +96,7 @@ impl<'gc> Dict<'gc> {
         self.index
             .find(mix(hash), |&i| {
                 let e = &entries[i as usize];
-                e.hash == hash && (e.key.is(key) || eq(e.key, key))
+                e.hash == hash && (e.key.is(key) || same_text(e.key, key).unwrap_or_else(|| eq(e.key, key)))
             })
             .map(|&i| i as usize)
     }
@@ -199,7 +210,7 @@ impl<'gc> Dict<'gc> {
         let entries = &self.entries;
         let found = self.index.find_entry(mix(hash), |&i| {
             let e = &entries[i as usize];
-            e.hash == hash && (e.key.is(key) || eq(e.key, key))
+            e.hash == hash && (e.key.is(key) || same_text(e.key, key).unwrap_or_else(|| eq(e.key, key)))
         });
         let Ok(slot) = found else { return None };
         let (i, _) = slot.remove();
