@@ -55,6 +55,21 @@ fn this_dict<'gc, 'a>(
     }
 }
 
+/// The arguments of a `dict` method that takes positional ones only (`METH_VARARGS`): the
+/// keyword message names the method as `dict.NAME()`, the count messages as `NAME`.
+fn method_args<'gc, 'a>(
+    ctx: &Ctx<'gc, '_>,
+    method: &str,
+    rest: &Args<'gc, 'a>,
+    min: usize,
+    max: usize,
+) -> PyResult<'gc, &'a [Value<'gc>]> {
+    if !rest.kwnames.is_empty() {
+        return ctx.type_error(format!("dict.{method}() takes no keyword arguments"));
+    }
+    expect_args(ctx, method, rest, min, max)
+}
+
 /// A `dict` method without arguments (`METH_NOARGS`).
 fn dict_noargs<'gc>(
     ctx: &Ctx<'gc, '_>,
@@ -67,14 +82,21 @@ fn dict_noargs<'gc>(
 }
 
 fn dict_get_method<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    // The usual `d.get(key)` and `d.get(key, default)`, checked without building messages.
+    if let ([Value::Dict(d), key, default @ ..], []) = (args.args, args.kwnames) {
+        if default.len() <= 1 {
+            let default = default.first().copied().unwrap_or(Value::None);
+            return Ok(dict_get(ctx, *d, *key)?.unwrap_or(default));
+        }
+    }
     let (d, rest) = this_dict(ctx, "get", args)?;
-    let a = expect_args(ctx, "get", &rest, 1, 2)?;
+    let a = method_args(ctx, "get", &rest, 1, 2)?;
     Ok(dict_get(ctx, d, a[0])?.unwrap_or(a.get(1).copied().unwrap_or(Value::None)))
 }
 
 fn dict_setdefault<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (d, rest) = this_dict(ctx, "setdefault", args)?;
-    let a = expect_args(ctx, "setdefault", &rest, 1, 2)?;
+    let a = method_args(ctx, "setdefault", &rest, 1, 2)?;
     if let Some(v) = dict_get(ctx, d, a[0])? {
         return Ok(v);
     }
@@ -86,7 +108,7 @@ fn dict_setdefault<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult
 /// `dict.pop(key[, default])`; an empty dict answers without hashing the key, as CPython.
 fn dict_pop<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (d, rest) = this_dict(ctx, "pop", args)?;
-    let a = expect_args(ctx, "pop", &rest, 1, 2)?;
+    let a = method_args(ctx, "pop", &rest, 1, 2)?;
     let found = if d.borrow().is_empty() { None } else { dict_del(ctx, d, a[0])? };
     match (found, a.get(1)) {
         (Some(v), _) => Ok(v),
@@ -210,7 +232,7 @@ fn dict_clear<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc,
 /// `dict.fromkeys(iterable, value=None, /)`, a class method.
 fn dict_fromkeys<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
     let (_, rest) = split_receiver(ctx, "dict.fromkeys", args)?;
-    let a = expect_args(ctx, "fromkeys", &rest, 1, 2)?;
+    let a = method_args(ctx, "fromkeys", &rest, 1, 2)?;
     let value = a.get(1).copied().unwrap_or(Value::None);
     let d = ctx.new_dict(Dict::new());
     let it = ops::iter::get_iter(ctx, a[0])?;

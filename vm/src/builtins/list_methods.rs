@@ -71,6 +71,11 @@ fn list_no_args<'gc>(ctx: &Ctx<'gc, '_>, method: &str, args: Args<'gc, '_>) -> P
 }
 
 fn list_append<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {
+    // The usual `xs.append(x)`, checked without building messages.
+    if let ([Value::List(l), x], []) = (args.args, args.kwnames) {
+        l.borrow_mut(ctx.mc).push(*x);
+        return Ok(Value::None);
+    }
     let (l, x) = list_one_arg(ctx, "append", args)?;
     l.borrow_mut(ctx.mc).push(x);
     Ok(Value::None)

@@ -105,3 +105,35 @@ print(make().__module__)
 for g in ({"__name__": "first"}, {"__name__": "second"}, {}):
     exec("def f(): pass\nresult = f.__module__", g)
     print(g["result"])
+
+# dict.get and list.append have short paths for their usual calls; every other call keeps
+# CPython's checks and messages.
+d = {"a": 1}
+xs = []
+for call in (
+    lambda: d.get("a"),
+    lambda: d.get("b"),
+    lambda: d.get("b", 7),
+    lambda: d.get(),
+    lambda: d.get("a", 1, 2),
+    lambda: d.get(key="a"),
+    lambda: dict.get(d, "a"),
+    lambda: dict.get(5, "a"),
+    lambda: d.get([]),
+    lambda: xs.append(1),
+    lambda: xs.append(),
+    lambda: xs.append(1, 2),
+    lambda: xs.append(x=1),
+    lambda: list.append(xs, 2),
+    lambda: list.append((), 2),
+):
+    try:
+        print(repr(call()))
+    except TypeError as e:
+        print("TypeError:", e)
+print(xs)
+for call in (lambda: d.setdefault(k=1), lambda: d.pop(k=1), lambda: dict.fromkeys(k=1), lambda: d.pop()):
+    try:
+        print(repr(call()))
+    except TypeError as e:
+        print("TypeError:", e)
