@@ -35,11 +35,11 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
         Value::Str(Gc::new(self.mc, PyStr::new(s)))
     }
 
-    pub fn new_tuple(&self, items: impl Into<Box<[Value<'gc>]>>) -> Value<'gc> {
+    pub fn new_tuple(&self, items: impl Into<crate::object::TupleItems<'gc>>) -> Value<'gc> {
         Value::Tuple(Gc::new(self.mc, Tuple(items.into())))
     }
 
-    pub fn tuple(&self, items: impl Into<Box<[Value<'gc>]>>) -> Gc<'gc, Tuple<'gc>> {
+    pub fn tuple(&self, items: impl Into<crate::object::TupleItems<'gc>>) -> Gc<'gc, Tuple<'gc>> {
         Gc::new(self.mc, Tuple(items.into()))
     }
 

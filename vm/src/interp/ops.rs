@@ -806,8 +806,11 @@ fn pop_n<'gc>(ex: &mut Exec<'gc, '_>, n: usize) -> Vec<Value<'gc>> {
 }
 
 pub fn BUILD_TUPLE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
-    let items = pop_n(ex, arg as usize);
-    let t = ex.ctx.new_tuple(items);
+    // Made from the stack in place: a small tuple is then one allocation.
+    let stack = &ex.ctx.st.stack;
+    let start = stack.len().saturating_sub(arg as usize);
+    let t = ex.ctx.new_tuple(&stack[start..]);
+    ex.ctx.st.stack.truncate(start);
     ex.push(t);
     next!(pc)
 }

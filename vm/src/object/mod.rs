@@ -30,11 +30,80 @@ pub struct Complex {
 
 #[derive(Collect)]
 #[collect(no_drop)]
-pub struct Tuple<'gc>(pub Box<[Value<'gc>]>);
+pub struct Tuple<'gc>(pub TupleItems<'gc>);
 
 impl<'gc> Tuple<'gc> {
     pub fn as_slice(&self) -> &[Value<'gc>] {
         &self.0
+    }
+}
+
+/// The items of a tuple (a slice, through `Deref`). Up to `INLINE_ITEMS` of them live in the
+/// tuple object itself: closures of a cell or two and pairs, which programs make and drop by
+/// the million, are one block to allocate and free instead of two.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub enum TupleItems<'gc> {
+    Inline { len: u8, items: [Value<'gc>; INLINE_ITEMS] },
+    Boxed(Box<[Value<'gc>]>),
+}
+
+/// How many items a tuple holds without a block of its own.
+pub const INLINE_ITEMS: usize = 2;
+
+impl<'gc> std::ops::Deref for TupleItems<'gc> {
+    type Target = [Value<'gc>];
+
+    #[inline]
+    fn deref(&self) -> &[Value<'gc>] {
+        match self {
+            TupleItems::Inline { len, items } => &items[..*len as usize],
+            TupleItems::Boxed(items) => items,
+        }
+    }
+}
+
+impl<'gc> From<&[Value<'gc>]> for TupleItems<'gc> {
+    fn from(v: &[Value<'gc>]) -> Self {
+        if v.len() <= INLINE_ITEMS {
+            let mut items = [Value::Undef; INLINE_ITEMS];
+            items[..v.len()].copy_from_slice(v);
+            TupleItems::Inline { len: v.len() as u8, items }
+        } else {
+            TupleItems::Boxed(v.into())
+        }
+    }
+}
+
+impl<'gc> From<Vec<Value<'gc>>> for TupleItems<'gc> {
+    fn from(v: Vec<Value<'gc>>) -> Self {
+        if v.len() <= INLINE_ITEMS {
+            TupleItems::from(v.as_slice())
+        } else {
+            TupleItems::Boxed(v.into_boxed_slice())
+        }
+    }
+}
+
+impl<'gc> From<Box<[Value<'gc>]>> for TupleItems<'gc> {
+    fn from(v: Box<[Value<'gc>]>) -> Self {
+        if v.len() <= INLINE_ITEMS {
+            TupleItems::from(&*v)
+        } else {
+            TupleItems::Boxed(v)
+        }
+    }
+}
+
+impl<'gc, const N: usize> From<[Value<'gc>; N]> for TupleItems<'gc> {
+    fn from(v: [Value<'gc>; N]) -> Self {
+        TupleItems::from(&v[..])
+    }
+}
+
+impl<'gc> From<&Vec<Value<'gc>>> for TupleItems<'gc> {
+    fn from(v: &Vec<Value<'gc>>) -> Self {
+        TupleItems::from(v.as_slice())
     }
 }
 

@@ -123,7 +123,7 @@ pub fn eq<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyResult
             let (xs, ys) = (x.borrow().clone(), y.borrow().clone());
             seq_eq(ctx, &xs, &ys)
         }
-        (Value::Tuple(x), Value::Tuple(y)) => seq_eq(ctx, &x.0.clone(), &y.0.clone()),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_eq(ctx, &x.0, &y.0),
         (Value::Dict(x), Value::Dict(y)) => {
             if Gc::ptr_eq(x, y) {
                 return Ok(true);
@@ -235,7 +235,7 @@ fn order<'gc>(ctx: &mut Ctx<'gc, '_>, a: Value<'gc>, b: Value<'gc>) -> PyResult<
             let (xs, ys) = (x.borrow().clone(), y.borrow().clone());
             seq_order(ctx, &xs, &ys)?
         }
-        (Value::Tuple(x), Value::Tuple(y)) => seq_order(ctx, &x.0.clone(), &y.0.clone())?,
+        (Value::Tuple(x), Value::Tuple(y)) => seq_order(ctx, &x.0, &y.0)?,
         (Value::Cell(x), Value::Cell(y)) => {
             let (p, q) = (x.get(), y.get());
             match (p.is_undef(), q.is_undef()) {
