@@ -31,7 +31,7 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
         crate::state::intern_in(self.mc, &mut self.st.interned, s)
     }
 
-    pub fn new_str(&self, s: impl Into<Box<str>>) -> Value<'gc> {
+    pub fn new_str(&self, s: impl crate::object::IntoText) -> Value<'gc> {
         Value::Str(Gc::new(self.mc, PyStr::new(s)))
     }
 
@@ -80,17 +80,17 @@ impl<'gc, 'a> Ctx<'gc, 'a> {
     }
 
     /// `name(msg)`, e.g. `ctx.error("TypeError", "...")`.
-    pub fn error(&self, name: &str, msg: impl Into<Box<str>>) -> PyErr<'gc> {
+    pub fn error(&self, name: &str, msg: impl crate::object::IntoText) -> PyErr<'gc> {
         let class = self.exc_class(name);
         let msg = self.new_str(msg);
         self.new_exc(class, vec![msg])
     }
 
-    pub fn type_error<T>(&self, msg: impl Into<Box<str>>) -> PyResult<'gc, T> {
+    pub fn type_error<T>(&self, msg: impl crate::object::IntoText) -> PyResult<'gc, T> {
         Err(self.error("TypeError", msg))
     }
 
-    pub fn value_error<T>(&self, msg: impl Into<Box<str>>) -> PyResult<'gc, T> {
+    pub fn value_error<T>(&self, msg: impl crate::object::IntoText) -> PyResult<'gc, T> {
         Err(self.error("ValueError", msg))
     }
 

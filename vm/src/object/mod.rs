@@ -4,6 +4,7 @@
 mod dict;
 mod frame;
 mod str;
+mod text;
 
 use std::cell::Cell;
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use gc_arena::{Collect, Gc, Mutation};
 pub use dict::{Dict, DictEntry, Set};
 pub use frame::{FrameObject, FrameRef};
 pub use str::PyStr;
+pub use text::IntoText;
 
 use crate::interp::dispatch::Threaded;
 use crate::state::Frame;

@@ -5,24 +5,27 @@ use std::cell::Cell;
 
 use gc_arena::Collect;
 
+use super::text::{IntoText, Text};
+
 #[derive(Collect)]
 #[collect(require_static)]
 pub struct PyStr {
-    s: Box<str>,
+    text: Text,
     nchars: usize,
     hash: Cell<Option<i64>>,
 }
 
 impl PyStr {
-    pub fn new(s: impl Into<Box<str>>) -> PyStr {
-        let s = s.into();
+    pub fn new(s: impl IntoText) -> PyStr {
+        let text = s.into_text();
+        let s = text.as_str();
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s, nchars, hash: Cell::new(None) }
+        PyStr { text, nchars, hash: Cell::new(None) }
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        self.text.as_str()
     }
 
     /// Length in code points.
@@ -37,14 +40,14 @@ impl PyStr {
 
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.nchars == self.s.len()
+        self.nchars == self.as_str().len()
     }
 
     pub fn hash(&self) -> i64 {
         if let Some(h) = self.hash.get() {
             return h;
         }
-        let h = crate::ops::hash::str_hash(&self.s);
+        let h = crate::ops::hash::str_hash(self.as_str());
         self.hash.set(Some(h));
         h
     }
@@ -52,18 +55,18 @@ impl PyStr {
     /// The code point at index `i` (0 <= i < len).
     pub fn char_at(&self, i: usize) -> Option<char> {
         if self.is_ascii() {
-            self.s.as_bytes().get(i).map(|&b| b as char)
+            self.as_str().as_bytes().get(i).map(|&b| b as char)
         } else {
-            self.s.chars().nth(i)
+            self.as_str().chars().nth(i)
         }
     }
 
     /// Byte offset of code point index `i` (clamped to the end).
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.is_ascii() {
-            i.min(self.s.len())
+            i.min(self.as_str().len())
         } else {
-            self.s.char_indices().nth(i).map_or(self.s.len(), |(b, _)| b)
+            self.as_str().char_indices().nth(i).map_or(self.as_str().len(), |(b, _)| b)
         }
     }
 }
@@ -71,9 +74,7 @@ impl PyStr {
 impl PyStr {
     /// `a + b`, its length in code points known from the parts (no scan of the text).
     pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
-        let mut s = String::with_capacity(a.s.len() + b.s.len());
-        s.push_str(&a.s);
-        s.push_str(&b.s);
-        PyStr { s: s.into_boxed_str(), nchars: a.nchars + b.nchars, hash: Cell::new(None) }
+        let text = Text::concat(a.as_str(), b.as_str());
+        PyStr { text, nchars: a.nchars + b.nchars, hash: Cell::new(None) }
     }
 }
