@@ -98,18 +98,12 @@ fn replace_operands<'gc>(ex: &mut Exec<'gc, '_>, result: Value<'gc>) {
 /// error) continues in the generic handler, by a tail call, so this one makes no call that
 /// returns.
 fn binary<const OP: u32>(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
-    match operands(ex) {
-        Some((a, b)) => match ops::fast_arith(a, b, OP) {
-            Some(v) => {
-                replace_operands(ex, v);
-                dispatch(ex, pc + 1)
-            }
-            None if is_add(OP) && matches!((a, b), (Value::Str(_), Value::Str(_))) => {
-                concat_strs(ex);
-                dispatch(ex, pc + 1)
-            }
-            None => tail::BINARY_OP(ex, pc, arg),
-        },
+    match operands(ex).and_then(|(a, b)| ops::fast_arith(a, b, OP)) {
+        Some(v) => {
+            replace_operands(ex, v);
+            dispatch(ex, pc + 1)
+        }
+        None if is_add(OP) => concat_strs(ex, pc, arg),
         None => tail::BINARY_OP(ex, pc, arg),
     }
 }
@@ -119,14 +113,16 @@ const fn is_add(op: u32) -> bool {
     op == BinaryOp::Add as u32 || op == BinaryOp::InplaceAdd as u32
 }
 
-/// The two strs on top of the stack replaced by their concatenation. Out of line and taking
-/// no values, as `subscr_dict`.
-#[inline(never)]
-fn concat_strs(ex: &mut Exec<'_, '_>) {
+/// BINARY_OP `+` of the two strs on top of the stack: their concatenation replaces them
+/// (anything else: the generic handler). A handler of its own, reached by a tail call, so
+/// that the arithmetic handlers' fast paths stay as they were.
+fn concat_strs(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
     if let Some((Value::Str(a), Value::Str(b))) = operands(ex) {
         let s = Value::Str(Gc::new(ex.ctx.mc, crate::object::PyStr::concat(&a, &b)));
         replace_operands(ex, s);
+        return dispatch(ex, pc + 1);
     }
+    tail::BINARY_OP(ex, pc, arg)
 }
 
 fn binary_handler(arg: u32) -> Option<Handler> {
