@@ -3,15 +3,22 @@
 //!
 //! - one compiled for its operand, where the operand picks what the instruction does
 //!   (`BINARY_OP` per operator, `COMPARE_OP` per comparison): no dispatch on the operand;
-//! - one for a common pair of instructions (a superinstruction), which runs both bodies and
-//!   goes on after the second: one dispatch instead of two, and for `COMPARE_OP` followed by
-//!   a conditional jump, no bool pushed and popped between them.
+//! - one for a common pair or triple of instructions (a superinstruction), which does all of
+//!   them and goes on after the last: one dispatch instead of two or three, and for
+//!   `COMPARE_OP` followed by a conditional jump, no bool pushed and popped between them;
+//! - one with a fast path for the common operands (lists and tuples by int, dicts by str or
+//!   int, natives and built-in types called, a return to a plain caller).
 //!
-//! The second instruction of a pair keeps its own handler at its own index, so a jump to it
-//! still runs it alone. An error in the second half is raised at the second instruction's pc
-//! (`Exec::raise_pc`), so tracebacks and exception tables see what they would unfused.
-//! Every body here is built from the handler bodies in `ops`; none changes what an
-//! instruction means. The `loop` backend runs the plain opcodes (the baseline to compare).
+//! The later instructions of a pair or triple keep their own handlers at their own indexes,
+//! so a jump to one still runs it alone. Whatever a fast path does not handle goes, by a tail
+//! call, to the plain handler of the instruction it stopped at, which then raises at its own
+//! pc, so tracebacks and exception tables see what they would unfused (`COMPARE_OP` + jump,
+//! which runs both bodies, raises a second-half error at the second pc: `Exec::raise_pc`).
+//! None changes what an instruction means. The `loop` backend runs the plain opcodes (the
+//! baseline to compare).
+//!
+//! Helpers called out of line take no values and no addresses of locals (see `subscr_dict`):
+//! after such a call LLVM would call the next handler instead of jumping to it.
 
 #![allow(non_snake_case)]
 
