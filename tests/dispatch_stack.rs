@@ -12,27 +12,33 @@ use cellvm_gc::GcConfig;
 /// 1.6 * 10^7 instructions: two million iterations of an eight-instruction loop.
 const PROGRAM: &str = "i = 0\nwhile i < 2_000_000:\n    i += 1\nprint(i)\n";
 
-#[test]
-fn ten_million_instructions_on_a_small_stack() {
+/// Run `src` in one unlimited slice on a 256 KiB thread stack; what it printed.
+fn run_on_small_stack(src: &'static str, name: &'static str) -> String {
     let gc = GcConfig { slice_budget: u32::MAX, ..GcConfig::DEFAULT };
-    let out = std::thread::Builder::new()
+    std::thread::Builder::new()
         .stack_size(256 << 10)
         .spawn(move || {
             let mut vm = Vm::with_config(Config { capture_stdout: true, gc, ..Default::default() });
-            vm.run_source(PROGRAM, "<loop>").expect("the loop runs");
+            vm.run_source(src, name).expect("the loop runs");
             vm.take_stdout()
         })
         .expect("spawn")
         .join()
-        .expect("the run must not overflow its stack");
+        .expect("the run must not overflow its stack")
+}
+
+#[test]
+fn ten_million_instructions_on_a_small_stack() {
+    let out = run_on_small_stack(PROGRAM, "<loop>");
     assert_eq!(out, "2000000\n");
 }
 
 /// Every kind of specialised handler in a loop of 200,000 iterations (a few million
 /// instructions): plain Python calls and returns, native functions, built-in methods and
 /// constructors, subscripts of lists, tuples and dicts, `c[k] op= v`, unpacking, compare and
-/// jump, closures made and called, strs concatenated. A handler whose fast path called the next handler instead of jumping to it would
-/// leave a frame per iteration and overflow the stack.
+/// jump, closures made and called, strs concatenated. A handler whose fast path called the
+/// next handler instead of jumping to it would leave a frame per iteration and overflow the
+/// stack.
 const HANDLERS: &str = "
 def add(a, b):
     return a + b
@@ -61,18 +67,67 @@ print(run(200_000))
 
 #[test]
 fn every_specialised_handler_on_a_small_stack() {
-    let gc = GcConfig { slice_budget: u32::MAX, ..GcConfig::DEFAULT };
-    let out = std::thread::Builder::new()
-        .stack_size(256 << 10)
-        .spawn(move || {
-            let mut vm = Vm::with_config(Config { capture_stdout: true, gc, ..Default::default() });
-            vm.run_source(HANDLERS, "<handlers>").expect("the loop runs");
-            vm.take_stdout()
-        })
-        .expect("spawn")
-        .join()
-        .expect("the run must not overflow its stack");
+    let out = run_on_small_stack(HANDLERS, "<handlers>");
     assert_eq!(out, "(220000, 7, 1.0)\n");
+}
+
+/// The generic handlers in a loop of 50,000 iterations: attributes and properties of
+/// instances, methods of user classes, generators, `try` / `raise` / `except`, `with`,
+/// f-strings and `%`, comprehensions, `in` on sets and tuples, unary operators.
+const GENERIC: &str = "
+class P:
+    def __init__(self, x):
+        self.x = x
+    def get(self):
+        return self.x
+    @property
+    def double(self):
+        return self.x * 2
+
+class Ctx:
+    def __enter__(self):
+        return 1
+    def __exit__(self, *a):
+        return False
+
+def gen(n):
+    for i in range(n):
+        yield i
+
+def run(n):
+    total = 0
+    p = P(1)
+    s = {1, 2}
+    for i in range(n):
+        p.x = i % 5
+        total += p.get() + p.double - p.x * 3
+        total += sum(gen(2)) - 1
+        try:
+            if i % 100 == 0:
+                raise ValueError(\"x\")
+        except ValueError:
+            total += 0
+        with Ctx() as c:
+            total += c - 1
+        total += len(f\"{i}:{p.x!r}\") - len(str(i)) - 1 - len(repr(p.x))
+        total += len([j for j in range(2)]) - 2
+        total += (i in s) - (i in (1, 2))
+        total += -(-1) - 1
+        total += not_(i)
+        x = \"%d\" % i
+        total += len(x) - len(str(i))
+    return total
+
+def not_(i):
+    return 0 if i else 0
+
+print(run(50_000))
+";
+
+#[test]
+fn generic_handlers_on_a_small_stack() {
+    let out = run_on_small_stack(GENERIC, "<generic>");
+    assert_eq!(out, "0\n");
 }
 
 #[test]
