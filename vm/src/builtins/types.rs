@@ -286,8 +286,7 @@ fn str_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Va
     if let ([_, v], []) = (args.args, args.kwnames) {
         return ops::repr::str_value(ctx, *v);
     }
-    let rest = Args { args: args.args.get(1..).unwrap_or(&[]), kwnames: args.kwnames };
-    let bound = bind_args(ctx, &STR_SIGNATURE, &rest)?;
+    let bound = bind_args(ctx, &STR_SIGNATURE, &after_class(&args))?;
     let decoding = bound[1].is_some() || bound[2].is_some();
     match bound[0] {
         None if decoding => Ok(ctx.new_str("")),
@@ -381,8 +380,12 @@ fn new_args<'gc, 'a>(
     min: usize,
     max: usize,
 ) -> PyResult<'gc, &'a [Value<'gc>]> {
-    let rest = Args { args: args.args.get(1..).unwrap_or(&[]), kwnames: args.kwnames };
-    expect_args(ctx, name, &rest, min, max)
+    expect_args(ctx, name, &after_class(args), min, max)
+}
+
+/// A `__new__`'s arguments without the class.
+fn after_class<'gc, 'a>(args: &Args<'gc, 'a>) -> Args<'gc, 'a> {
+    Args { args: args.args.get(1..).unwrap_or(&[]), kwnames: args.kwnames }
 }
 
 fn range_new<'gc>(ctx: &mut Ctx<'gc, '_>, args: Args<'gc, '_>) -> PyResult<'gc, Value<'gc>> {

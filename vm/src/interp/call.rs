@@ -541,7 +541,19 @@ impl<'gc, 'a> Exec<'gc, 'a> {
         };
         self.ctx.st.stack.truncate(callee_slot);
         self.frame().pc = pc as u32 + 1;
-        match call_native(&mut self.ctx, callee, argv, kwnames) {
+        let result = call_native(&mut self.ctx, callee, argv, kwnames);
+        self.native_returned(pc, result)
+    }
+
+    /// After a native call at `pc` whose arguments have left the stack: its result goes on
+    /// the stack (or is raised), and a pending collection or change of loop is taken.
+    #[inline(always)]
+    pub(super) fn native_returned(
+        &mut self,
+        pc: usize,
+        result: crate::PyResult<'gc, Value<'gc>>,
+    ) -> Result<usize, Stop<'gc>> {
+        match result {
             Ok(v) => {
                 self.push(v);
                 if self.ctx.st.eval_breaker {
@@ -581,7 +593,7 @@ impl<'gc, 'a> Exec<'gc, 'a> {
     /// goes on in the other loop when tracing was turned on or off (`Exec::run`).
     #[cold]
     #[inline(never)]
-    pub(super) fn eval_break(&mut self, next: usize) -> Result<usize, Stop<'gc>> {
+    fn eval_break(&mut self, next: usize) -> Result<usize, Stop<'gc>> {
         if self.ctx.st.collect_requested && self.budget != u32::MAX {
             self.ctx.st.collect_requested = false;
             self.ctx.st.update_breaker();

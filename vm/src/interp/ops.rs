@@ -220,9 +220,42 @@ pub fn CONTAINS_OP<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
 
 /// `i` as a position in a sequence of `len` items (negative from the end), if in range.
 #[inline(always)]
-pub(super) fn position(i: i64, len: usize) -> Option<usize> {
+fn position(i: i64, len: usize) -> Option<usize> {
     let j = if i < 0 { i.wrapping_add(len as i64) } else { i };
     (0..len as i64).contains(&j).then_some(j as usize)
+}
+
+/// `obj[key]` for a list or tuple and an int in range (None for anything else, IndexError
+/// included): the subscript every handler does in place.
+#[inline(always)]
+pub(super) fn seq_item<'gc>(obj: Value<'gc>, key: Value<'gc>) -> Option<Value<'gc>> {
+    match (obj, key) {
+        (Value::List(l), Value::Int(i)) => {
+            let l = l.borrow();
+            position(i, l.len()).map(|j| l[j])
+        }
+        (Value::Tuple(t), Value::Int(i)) => position(i, t.0.len()).map(|j| t.0[j]),
+        _ => None,
+    }
+}
+
+/// `obj[key] = value` for a list and an int in range; false, with nothing done, otherwise.
+#[inline(always)]
+pub(super) fn set_list_item<'gc>(
+    ex: &Exec<'gc, '_>,
+    obj: Value<'gc>,
+    key: Value<'gc>,
+    value: Value<'gc>,
+) -> bool {
+    let (Value::List(l), Value::Int(i)) = (obj, key) else { return false };
+    let mut items = l.borrow_mut(ex.ctx.mc);
+    match position(i, items.len()) {
+        Some(j) => {
+            items[j] = value;
+            true
+        }
+        None => false,
+    }
 }
 
 #[inline(always)]
@@ -230,15 +263,7 @@ pub fn BINARY_SUBSCR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc
     let key = ex.pop();
     let obj = ex.pop();
     // Lists and tuples indexed by an int in range; the rest (and IndexError) below.
-    let fast = match (obj, key) {
-        (Value::List(l), Value::Int(i)) => {
-            let l = l.borrow();
-            position(i, l.len()).map(|j| l[j])
-        }
-        (Value::Tuple(t), Value::Int(i)) => position(i, t.0.len()).map(|j| t.0[j]),
-        _ => None,
-    };
-    let r = match fast {
+    let r = match seq_item(obj, key) {
         Some(v) => v,
         None => getitem(ex, obj, key)?,
     };
@@ -257,12 +282,8 @@ pub fn STORE_SUBSCR<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, _arg: u32) -> R<'gc>
     let key = ex.pop();
     let obj = ex.pop();
     let value = ex.pop();
-    if let (Value::List(l), Value::Int(i)) = (obj, key) {
-        let mut items = l.borrow_mut(ex.ctx.mc);
-        if let Some(j) = position(i, items.len()) {
-            items[j] = value;
-            return next!(pc);
-        }
+    if set_list_item(ex, obj, key, value) {
+        return next!(pc);
     }
     ops::subscript::setitem(&mut ex.ctx, obj, key, value)?;
     next!(pc)
@@ -284,10 +305,66 @@ pub fn BUILD_SLICE<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
     next!(pc)
 }
 
+// The fast bodies of LOAD_FAST, LOAD_CONST, STORE_FAST and LOAD_GLOBAL: each does all its
+// instruction does and returns true, or does nothing and returns false. The plain handlers
+// below raise (or, for a compiler bug, panic) on false; the specialised handlers built from
+// them (`specialize`) continue in the plain handler instead, so their fast paths make no
+// call that returns.
+
+#[inline(always)]
+pub(super) fn try_load_fast(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
+    match ex.ctx.st.stack.get(ex.base + arg as usize) {
+        Some(&v) if !v.is_undef() => {
+            ex.push(v);
+            true
+        }
+        _ => false,
+    }
+}
+
+#[inline(always)]
+pub(super) fn try_load_const(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
+    match ex.code.consts.get(arg as usize) {
+        Some(&v) => {
+            ex.push(v);
+            true
+        }
+        None => false,
+    }
+}
+
+#[inline(always)]
+pub(super) fn try_store_fast(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
+    let slot = ex.base + arg as usize;
+    let stack = &mut ex.ctx.st.stack;
+    // The local lies below the value stored, which is on top.
+    match stack.len().checked_sub(1) {
+        Some(top) if slot < top => {
+            stack[slot] = stack[top];
+            stack.truncate(top);
+            true
+        }
+        _ => false,
+    }
+}
+
+#[inline(always)]
+pub(super) fn try_load_global(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
+    match cached_global(ex, arg) {
+        Some(v) => {
+            ex.push(v);
+            true
+        }
+        None => false,
+    }
+}
+
 #[inline(always)]
 pub fn LOAD_CONST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
-    let v = ex.code.consts[arg as usize];
-    ex.push(v);
+    if !try_load_const(ex, arg) {
+        let v = ex.code.consts[arg as usize];
+        ex.push(v);
+    }
     next!(pc)
 }
 
@@ -359,13 +436,10 @@ fn deleted_instance<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, old: Value<'gc>) -> 
 
 #[inline(always)]
 pub fn LOAD_GLOBAL<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
-    match cached_global(ex, arg) {
-        Some(v) => {
-            ex.push(v);
-            next!(pc)
-        }
-        None => load_global_slow(ex, pc, arg),
+    if try_load_global(ex, arg) {
+        return next!(pc);
     }
+    load_global_slow(ex, pc, arg)
 }
 
 /// The value of global `names[arg]` where this LOAD_GLOBAL's cache says it is, if it is
@@ -453,20 +527,20 @@ fn unbound_local<'gc>(ex: &mut Exec<'gc, '_>, name: &str) -> Stop<'gc> {
 
 #[inline(always)]
 pub fn LOAD_FAST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
-    let v = ex.ctx.st.stack[ex.base + arg as usize];
-    if v.is_undef() {
-        let name = ex.code.varnames[arg as usize];
-        return Err(unbound_local(ex, name.as_str()));
+    if try_load_fast(ex, arg) {
+        return next!(pc);
     }
-    ex.push(v);
-    next!(pc)
+    let name = ex.code.varnames[arg as usize];
+    Err(unbound_local(ex, name.as_str()))
 }
 
 #[inline(always)]
 pub fn STORE_FAST<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, arg: u32) -> R<'gc> {
-    let v = ex.pop();
-    let i = ex.base + arg as usize;
-    ex.ctx.st.stack[i] = v;
+    if !try_store_fast(ex, arg) {
+        let v = ex.pop();
+        let i = ex.base + arg as usize;
+        ex.ctx.st.stack[i] = v;
+    }
     next!(pc)
 }
 

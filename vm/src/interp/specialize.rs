@@ -218,16 +218,12 @@ fn compare_handler(arg: u32) -> Option<Handler> {
 /// handler.
 fn subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
     let item = match operands(ex) {
-        Some((Value::List(l), Value::Int(i))) => {
-            let l = l.borrow();
-            ops::position(i, l.len()).map(|j| l[j])
-        }
-        Some((Value::Tuple(t), Value::Int(i))) => ops::position(i, t.0.len()).map(|j| t.0[j]),
-        // A key whose hash and equality run no Python code; a missing one (KeyError) below.
         Some((Value::Dict(_), Value::Str(_) | Value::Int(_))) => {
+            // A key whose hash and equality run no Python code; a missing one (KeyError) below.
             return if subscr_dict(ex) { dispatch(ex, pc + 1) } else { tail::BINARY_SUBSCR(ex, pc, arg) };
         }
-        _ => None,
+        Some((obj, key)) => ops::seq_item(obj, key),
+        None => None,
     };
     match item {
         Some(v) => {
@@ -241,11 +237,8 @@ fn subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
 /// STORE_SUBSCR into a list at an int index in range, or into a dict at a str or int key,
 /// in place; everything else in the generic handler.
 fn store_subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
-    if let [.., value, Value::List(l), Value::Int(i)] = *ex.ctx.st.stack.as_slice() {
-        let mut items = l.borrow_mut(ex.ctx.mc);
-        if let Some(j) = ops::position(i, items.len()) {
-            items[j] = value;
-            drop(items);
+    if let [.., value, obj, key] = *ex.ctx.st.stack.as_slice() {
+        if ops::set_list_item(ex, obj, key, value) {
             let stack = &mut ex.ctx.st.stack;
             stack.truncate(stack.len() - 3);
             return dispatch(ex, pc + 1);
@@ -296,15 +289,7 @@ fn store_subscr_dict(ex: &mut Exec<'_, '_>) -> bool {
 /// in range: the item is pushed above the container and key, one dispatch for three.
 /// Anything else runs the three instructions.
 fn copy_subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
-    let item = match operands(ex) {
-        Some((Value::List(l), Value::Int(i))) => {
-            let l = l.borrow();
-            ops::position(i, l.len()).map(|j| l[j])
-        }
-        Some((Value::Tuple(t), Value::Int(i))) => ops::position(i, t.0.len()).map(|j| t.0[j]),
-        _ => None,
-    };
-    match item {
+    match operands(ex).and_then(|(obj, key)| ops::seq_item(obj, key)) {
         Some(v) => {
             ex.push(v);
             dispatch(ex, pc + 3)
@@ -316,11 +301,8 @@ fn copy_subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
 /// SWAP 3, SWAP 2, STORE_SUBSCR (the store of `c[k] op= v`, with `c, k, v` on the stack) into
 /// a list at an int in range: one dispatch for three. Anything else runs the three.
 fn swap_store_subscr(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
-    if let [.., Value::List(l), Value::Int(i), value] = *ex.ctx.st.stack.as_slice() {
-        let mut items = l.borrow_mut(ex.ctx.mc);
-        if let Some(j) = ops::position(i, items.len()) {
-            items[j] = value;
-            drop(items);
+    if let [.., obj, key, value] = *ex.ctx.st.stack.as_slice() {
+        if ops::set_list_item(ex, obj, key, value) {
             let stack = &mut ex.ctx.st.stack;
             stack.truncate(stack.len() - 3);
             return dispatch(ex, pc + 3);
@@ -347,64 +329,11 @@ fn second_half<'gc>(ex: &mut Exec<'gc, '_>, pc: usize, result: R<'gc>) -> R<'gc>
     result
 }
 
-// The fast bodies pairs are made of: each does all its instruction does and returns true,
-// or does nothing and returns false, leaving the instruction to its plain handler (which
-// raises). A handler built from them makes no call that returns on its fast path, so it
-// needs no register saves and its jump to the next handler stays a jump.
-
-#[inline(always)]
-fn fast_LOAD_FAST(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
-    match ex.ctx.st.stack.get(ex.base + arg as usize) {
-        Some(&v) if !v.is_undef() => {
-            ex.push(v);
-            true
-        }
-        _ => false,
-    }
-}
-
-#[inline(always)]
-fn fast_LOAD_CONST(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
-    match ex.code.consts.get(arg as usize) {
-        Some(&v) => {
-            ex.push(v);
-            true
-        }
-        None => false,
-    }
-}
-
-#[inline(always)]
-fn fast_STORE_FAST(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
-    let slot = ex.base + arg as usize;
-    let stack = &mut ex.ctx.st.stack;
-    // The local lies below the value stored, which is on top.
-    match stack.len().checked_sub(1) {
-        Some(top) if slot < top => {
-            stack[slot] = stack[top];
-            stack.truncate(top);
-            true
-        }
-        _ => false,
-    }
-}
-
-#[inline(always)]
-fn fast_LOAD_GLOBAL(ex: &mut Exec<'_, '_>, arg: u32) -> bool {
-    match ops::cached_global(ex, arg) {
-        Some(v) => {
-            ex.push(v);
-            true
-        }
-        None => false,
-    }
-}
-
 /// Two instructions of which the first always goes on to the second, from their fast
 /// bodies; when one cannot run fast, its plain handler runs it (at its own pc) and what
 /// follows it.
 macro_rules! pairs {
-    ($( $name:ident = $first:ident ($fast_first:ident) + $second:ident ($fast_second:ident) ),* $(,)?) => {
+    ($( $name:ident = $first:ident ($fast_first:path) + $second:ident ($fast_second:path) ),* $(,)?) => {
         $(
             fn $name(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
                 if !$fast_first(ex, arg) {
@@ -421,17 +350,17 @@ macro_rules! pairs {
 }
 
 pairs! {
-    LOAD_FAST__LOAD_FAST = LOAD_FAST(fast_LOAD_FAST) + LOAD_FAST(fast_LOAD_FAST),
-    LOAD_FAST__LOAD_CONST = LOAD_FAST(fast_LOAD_FAST) + LOAD_CONST(fast_LOAD_CONST),
-    LOAD_CONST__LOAD_FAST = LOAD_CONST(fast_LOAD_CONST) + LOAD_FAST(fast_LOAD_FAST),
-    STORE_FAST__LOAD_FAST = STORE_FAST(fast_STORE_FAST) + LOAD_FAST(fast_LOAD_FAST),
-    STORE_FAST__STORE_FAST = STORE_FAST(fast_STORE_FAST) + STORE_FAST(fast_STORE_FAST),
-    LOAD_GLOBAL__LOAD_FAST = LOAD_GLOBAL(fast_LOAD_GLOBAL) + LOAD_FAST(fast_LOAD_FAST),
+    LOAD_FAST__LOAD_FAST = LOAD_FAST(ops::try_load_fast) + LOAD_FAST(ops::try_load_fast),
+    LOAD_FAST__LOAD_CONST = LOAD_FAST(ops::try_load_fast) + LOAD_CONST(ops::try_load_const),
+    LOAD_CONST__LOAD_FAST = LOAD_CONST(ops::try_load_const) + LOAD_FAST(ops::try_load_fast),
+    STORE_FAST__LOAD_FAST = STORE_FAST(ops::try_store_fast) + LOAD_FAST(ops::try_load_fast),
+    STORE_FAST__STORE_FAST = STORE_FAST(ops::try_store_fast) + STORE_FAST(ops::try_store_fast),
+    LOAD_GLOBAL__LOAD_FAST = LOAD_GLOBAL(ops::try_load_global) + LOAD_FAST(ops::try_load_fast),
 }
 
 /// One instruction from its fast body, as a pair's half is.
 macro_rules! singles {
-    ($( $name:ident = $op:ident ($fast:ident) ),* $(,)?) => {
+    ($( $name:ident = $op:ident ($fast:path) ),* $(,)?) => {
         $(
             fn $name(ex: &mut Exec<'_, '_>, pc: usize, arg: u32) {
                 if !$fast(ex, arg) {
@@ -444,10 +373,10 @@ macro_rules! singles {
 }
 
 singles! {
-    load_fast = LOAD_FAST(fast_LOAD_FAST),
-    load_const = LOAD_CONST(fast_LOAD_CONST),
-    store_fast = STORE_FAST(fast_STORE_FAST),
-    load_global = LOAD_GLOBAL(fast_LOAD_GLOBAL),
+    load_fast = LOAD_FAST(ops::try_load_fast),
+    load_const = LOAD_CONST(ops::try_load_const),
+    store_fast = STORE_FAST(ops::try_store_fast),
+    load_global = LOAD_GLOBAL(ops::try_load_global),
 }
 
 /// COMPARE_OP (one comparison) and the POP_JUMP_IF_FALSE (`WHEN` false) or _TRUE after it.
@@ -629,16 +558,8 @@ fn call_native_here<'gc>(
     buf[..n].copy_from_slice(&args[..n]);
     ex.ctx.st.stack.truncate(callee_slot);
     ex.frame().pc = pc as u32 + 1;
-    match func(&mut ex.ctx, crate::object::Args { args: &buf[..n], kwnames: &[] }) {
-        Ok(v) => {
-            ex.push(v);
-            if ex.ctx.st.eval_breaker {
-                return ex.eval_break(pc + 1);
-            }
-            Ok(pc + 1)
-        }
-        Err(e) => Err(Stop::Raise(e)),
-    }
+    let result = func(&mut ex.ctx, crate::object::Args { args: &buf[..n], kwnames: &[] });
+    ex.native_returned(pc, result)
 }
 
 /// RETURN_VALUE to a caller in this run that called plainly (`Exec::return_to_caller`);
